@@ -1,0 +1,33 @@
+import { DescribeClustersCommand, ListClustersCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import { summarizeCluster, sortClusters, type ClusterSummary } from '../core/clusterSummary';
+import { chunk } from '../core/chunk';
+
+/** API maxima: fewer, fuller calls keep us clear of throttling. */
+const LIST_PAGE_SIZE = 100;
+const DESCRIBE_BATCH = 100;
+
+export async function listClusterArns(ecs: ECSClient, signal?: AbortSignal): Promise<string[]> {
+  const arns: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await ecs.send(new ListClustersCommand({ maxResults: LIST_PAGE_SIZE, nextToken }), {
+      abortSignal: signal,
+    });
+    arns.push(...(page.clusterArns ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return arns;
+}
+
+/** Every cluster of the account and region, described, sorted by name. */
+export async function listClusters(ecs: ECSClient, signal?: AbortSignal): Promise<ClusterSummary[]> {
+  const arns = await listClusterArns(ecs, signal);
+  const summaries: ClusterSummary[] = [];
+  for (const batch of chunk(arns, DESCRIBE_BATCH)) {
+    const out = await ecs.send(new DescribeClustersCommand({ clusters: batch, include: ['STATISTICS'] }), {
+      abortSignal: signal,
+    });
+    summaries.push(...(out.clusters ?? []).map(summarizeCluster));
+  }
+  return sortClusters(summaries);
+}

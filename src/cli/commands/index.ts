@@ -1,0 +1,5 @@
+import type { CliCommand } from '../command';
+import { clustersCommand } from './clusters';
+
+/** Every subcommand, in the order --help lists them. */
+export const COMMANDS: readonly CliCommand[] = [clustersCommand];

@@ -1,0 +1,48 @@
+/** The fields of ECS's Cluster shape that the explorer and the CLI show. */
+export interface ClusterLike {
+  clusterName?: string;
+  clusterArn?: string;
+  status?: string;
+  runningTasksCount?: number;
+  pendingTasksCount?: number;
+  activeServicesCount?: number;
+  capacityProviders?: string[];
+}
+
+export interface ClusterSummary {
+  readonly name: string;
+  readonly arn: string;
+  readonly status: string;
+  readonly runningTasks: number;
+  readonly pendingTasks: number;
+  readonly activeServices: number;
+  readonly capacityProviders: readonly string[];
+}
+
+export function summarizeCluster(c: ClusterLike): ClusterSummary {
+  const arn = c.clusterArn ?? '';
+  return {
+    name: c.clusterName ?? arn.split('/').pop() ?? arn,
+    arn,
+    status: c.status ?? 'UNKNOWN',
+    runningTasks: c.runningTasksCount ?? 0,
+    pendingTasks: c.pendingTasksCount ?? 0,
+    activeServices: c.activeServicesCount ?? 0,
+    capacityProviders: c.capacityProviders ?? [],
+  };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The tree's description: status only when it is not the normal ACTIVE, then the running tasks. */
+export function clusterDescription(c: ClusterSummary): string {
+  const running = `${plural(c.runningTasks, 'running task')}`;
+  return c.status === 'ACTIVE' ? running : `${c.status} · ${running}`;
+}
+
+/** Sorted by name so the tree and the CLI list clusters in the same, stable order. */
+export function sortClusters(cs: readonly ClusterSummary[]): ClusterSummary[] {
+  return [...cs].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export { plural };

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { isAbortError } from '../core/abort';
+import type { Logger, ProgressReporter } from '../core/logger';
+import { userMessage } from '../core/userError';
+import { SHOW_LOGS_COMMAND } from './commandIds';
+
+/** What a command body gets: a signal tied to Cancel, a progress sink and the log. */
+export interface CommandRun {
+  readonly signal: AbortSignal;
+  readonly progress: ProgressReporter;
+  readonly log: Logger;
+}
+
+export interface CommandOptions {
+  /** Shows a cancellable notification with this title while the command runs. */
+  readonly progressTitle?: string;
+}
+
+export type CommandBody = (run: CommandRun, ...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Every command goes through here: progress + cancellation, failures logged in full and
+ * shown as one sentence with "Show Logs", cancellation silent.
+ */
+export function registerWrappedCommand(
+  id: string,
+  body: CommandBody,
+  log: Logger,
+  options: CommandOptions = {},
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const controller = new AbortController();
+    const execute = (progress: ProgressReporter) => body({ signal: controller.signal, progress, log }, ...args);
+    try {
+      if (!options.progressTitle) return await execute({ report: () => undefined });
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: options.progressTitle, cancellable: true },
+        (progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          return execute(progress);
+        },
+      );
+    } catch (err) {
+      if (isAbortError(err) || controller.signal.aborted) {
+        log.info(`${id}: cancelled`);
+        return undefined;
+      }
+      const message = userMessage(err);
+      log.error(`${id} failed: ${message}`);
+      if (err instanceof Error && err.stack) log.debug(err.stack);
+      void vscode.window.showErrorMessage(message, 'Show Logs').then((choice) => {
+        if (choice) void vscode.commands.executeCommand(SHOW_LOGS_COMMAND);
+      });
+      return undefined;
+    }
+  });
+}

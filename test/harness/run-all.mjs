@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// `npm test`: installs what the tiers need, builds, then runs lint, unit, integration (moto,
+// dockerd, registries) and e2e (code-server + Chromium) and ends with one line
+// "N passed, N failed, N skipped" over all of them. Non-zero exit on any failure.
+// `node test/harness/run-all.mjs unit integration` runs only the tiers named.
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stopAll, stopAllOnExit } from './processes.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+process.chdir(root);
+const ALL_TIERS = ['lint', 'unit', 'integration', 'e2e'];
+const wanted = process.argv.slice(2).filter((a) => ALL_TIERS.includes(a));
+const tiers = wanted.length ? wanted : ALL_TIERS;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const t0 = Date.now();
+const say = (m) => console.log(`\n=== ${m} (+${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+
+stopAllOnExit();
+
+/** Runs a command, echoing its output, and returns {code, output}. */
+function run(cmd, args, { env, quiet } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const take = (stream, sink) =>
+      stream.on('data', (d) => {
+        output += d;
+        if (!quiet) sink.write(d);
+      });
+    take(child.stdout, process.stdout);
+    take(child.stderr, process.stderr);
+    child.on('error', (err) => resolve({ code: 127, output: `${output}\n${err.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function record(tier, counts, ok) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  console.log(`--- ${tier}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${ok ? '' : ' (tier failed)'}`);
+}
+
+/** A tier that could not run at all counts as one failure, with its reason. */
+function tierBroken(tier, reason) {
+  console.error(`!!! ${tier}: ${reason}`);
+  record(tier, { passed: 0, failed: 1, skipped: 0 }, false);
+}
+
+/** mocha's spec reporter ends with "N passing", "N pending", "N failing". */
+function mochaCounts(output) {
+  const n = (re) => Number(re.exec(output)?.[1] ?? 0);
+  return { passed: n(/(\d+) passing/), failed: n(/(\d+) failing/), skipped: n(/(\d+) pending/), reported: /\d+ passing/.test(output) };
+}
+
+function lastSummary(output) {
+  const lines = output.split('\n').map((l) => l.trim()).filter((l) => /^\d+ passed, \d+ failed(, \d+ skipped)?$/.test(l));
+  const last = lines.at(-1);
+  if (!last) return undefined;
+  const [passed, failed, skipped = 0] = last.match(/\d+/g).map(Number);
+  return { passed, failed, skipped };
+}
+
+async function runMochaTier(tier, pattern, env) {
+  const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const { code, output } = await run(process.execPath, [mocha, '--reporter', 'spec', '--timeout', '60000', '--recursive', pattern], { env });
+  const counts = mochaCounts(output);
+  if (!counts.reported) return tierBroken(tier, `mocha exited with code ${code} before reporting`);
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  record(tier, counts, code === 0);
+}
+
+// --- setup: tools (apt + Node 24 + code-server), dependencies, build --------------------
+say('setup: installing tools (idempotent)');
+const install = spawnSync('bash', ['test/harness/install-tools.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+if (install.status !== 0) {
+  tierBroken('setup', 'test/harness/install-tools.sh failed (see above) — the real components cannot start');
+  finish();
+}
+for (const m of install.stdout.matchAll(/^export (\w+)='([^']*)'$/gm)) process.env[m[1]] = m[2];
+// Everything below runs on Node 24: code-server needs it, and vsce/test-electron want >= 22.
+process.env.PATH = `${path.dirname(process.env.ECS_DEPLOY_NODE24)}:${process.env.PATH}`;
+process.env.NODE_EXTRA_CA_CERTS ??= '/etc/ssl/certs/ca-certificates.crt';
+
+const lockHash = crypto.createHash('sha256').update(fs.readFileSync('package-lock.json')).digest('hex');
+const stampFile = path.join('node_modules', '.ecs-deploy-lock');
+if (!fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== lockHash) {
+  say('setup: npm ci');
+  let ok = false;
+  for (let attempt = 1; attempt <= 3 && !ok; attempt++) {
+    ok = (await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'])).code === 0;
+  }
+  if (!ok) {
+    tierBroken('setup', 'npm ci failed three times');
+    finish();
+  }
+  fs.writeFileSync(stampFile, lockHash);
+}
+say('setup: build (esbuild) and compile (tsc)');
+const build = await run('node', ['esbuild.mjs']);
+const compile = await run('npx', ['tsc', '-p', '.']);
+if (build.code !== 0 || compile.code !== 0) {
+  tierBroken('build', 'the extension or the tests did not compile (see above)');
+  finish();
+}
+
+// --- tiers -------------------------------------------------------------------------------
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-deploy-test-'));
+const { startAllServices, startMoto, TEST_AWS_ENV } = await import('./services.mjs');
+
+if (tiers.includes('lint')) {
+  say('lint: eslint (types were checked by tsc above)');
+  const { code } = await run('npx', ['eslint', '.']);
+  record('lint', code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, code === 0);
+}
+
+if (tiers.includes('unit')) {
+  say('unit: plain Node, no network');
+  await runMochaTier('unit', 'out/test/unit', process.env);
+}
+
+if (tiers.includes('integration')) {
+  say('integration: moto, dockerd, registries on 127.0.0.1');
+  try {
+    const services = await startAllServices(path.join(workDir, 'integration'));
+    await runMochaTier('integration', 'out/test/integration', { ...process.env, ...TEST_AWS_ENV, ...services.env });
+  } catch (err) {
+    tierBroken('integration', err.message);
+  } finally {
+    await stopAll();
+  }
+}
+
+if (tiers.includes('e2e')) {
+  say('e2e: code-server + headless Chromium, extension host on Node 24');
+  try {
+    fs.mkdirSync(path.join(workDir, 'e2e'), { recursive: true });
+    const moto = await startMoto(path.join(workDir, 'e2e'));
+    const { seedE2E } = await import('./seed.mjs');
+    await seedE2E(moto.endpoint);
+    const env = {
+      ...process.env,
+      ...TEST_AWS_ENV,
+      ECS_DEPLOY_TEST_MOTO: moto.endpoint,
+      ECS_DEPLOY_E2E_SETTINGS: JSON.stringify({ 'ecsDeploy.endpoint': moto.endpoint, 'ecsDeploy.region': 'us-east-1' }),
+    };
+    const { code, output } = await run('node', ['test/e2e/runTests.cjs'], { env });
+    const counts = lastSummary(output);
+    if (!counts) tierBroken('e2e', `the editor run ended (code ${code}) without a test summary`);
+    else {
+      if (code !== 0 && counts.failed === 0) counts.failed = 1;
+      record('e2e', counts, code === 0);
+    }
+  } catch (err) {
+    tierBroken('e2e', err.message);
+  } finally {
+    await stopAll();
+  }
+}
+
+fs.rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
+finish();
+
+function finish() {
+  console.log(`\nAll tiers done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(totals.failed > 0 ? 1 : 0);
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Runs extension tests (extensionTestsPath) inside code-server's Node extension host with
+// headless Chromium as the workbench. A test that logs "[screenshot] NAME | TEXT" gets a PNG of
+// the workbench in test-results/NAME.png once TEXT is on screen.
+//
+// usage: node run-in-code-server.mjs --ext DIR --tests FILE --workspace DIR [--timeout MS]
+// env:   CODE_SERVER_BIN, ECS_DEPLOY_E2E_SETTINGS (JSON merged into user settings),
+//        ECS_DEPLOY_SCREENSHOTS (folder, default test-results)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import util from 'node:util';
+import { launchChromium, startCodeServer } from './codeServer.mjs';
+import { stopAll, stopAllOnExit } from './processes.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const extDir = path.resolve(opt('ext'));
+const testsPath = path.resolve(opt('tests'));
+const workspace = path.resolve(opt('workspace', process.cwd()));
+const timeoutMs = Number(opt('timeout', 600000));
+const shotsDir = path.resolve(process.env.ECS_DEPLOY_SCREENSHOTS || 'test-results');
+const base = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-deploy-e2e-'));
+const t0 = Date.now();
+const stamp = () => `[${((Date.now() - t0) / 1000).toFixed(1)}s]`;
+
+stopAllOnExit();
+
+/** Waits (up to 10 s) for the text the test expects in the workbench, then saves a PNG. */
+async function takeScreenshot(page, name, waitForText) {
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const file = path.join(shotsDir, `${name}.png`);
+  try {
+    if (waitForText) await page.locator('.monaco-workbench').getByText(waitForText, { exact: false }).first().waitFor({ timeout: 10000 });
+    await page.waitForTimeout(300); // let the row icons and descriptions paint
+    await page.screenshot({ path: file });
+    console.log(`${stamp()} screenshot -> ${file}`);
+  } catch (e) {
+    console.error(`screenshot ${name} failed: ${e.message.split('\n')[0]}`);
+  }
+}
+
+let browser;
+let code = 1;
+let summary;
+try {
+  const cs = await startCodeServer({
+    bin: process.env.CODE_SERVER_BIN,
+    baseDir: base,
+    smokeTestDriver: true,
+    userSettings: JSON.parse(process.env.ECS_DEPLOY_E2E_SETTINGS || '{}'),
+    extensionsDir: opt('extensions-dir'),
+  });
+  console.log(`${stamp()} code-server listening at ${cs.url} (data in ${base})`);
+  browser = await launchChromium(base);
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const browserLog = fs.createWriteStream(path.join(base, 'browser-console.log'));
+  page.on('console', (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.stack || e}\n`));
+
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  const shots = [];
+  await page.exposeFunction('codeAutomationLog', (_type, args) => {
+    const text = Array.isArray(args) ? util.format(...args) : String(args);
+    if (/^\d+ passed, \d+ failed/.test(text)) summary = text;
+    const shot = /^\[screenshot\] ([\w.-]+)(?: \| (.+))?$/.exec(text.trim());
+    if (shot) shots.push(takeScreenshot(page, shot[1], shot[2]));
+    console.log(text);
+  });
+  await page.exposeFunction('codeAutomationExit', (c) => resolveExit(c));
+
+  const authority = `127.0.0.1:${cs.port}`;
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${extDir}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${testsPath}`],
+    ['skipWelcome', 'true'],
+  ];
+  await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  code = await Promise.race([
+    exited,
+    new Promise((r) => setTimeout(() => { console.error(`${stamp()} TIMEOUT after ${timeoutMs} ms — see ${base}`); r(124); }, timeoutMs)),
+  ]);
+  await Promise.all(shots);
+  console.log(`${stamp()} extension tests finished with exit code ${code}`);
+} catch (err) {
+  console.error(`e2e: ${err.message}`);
+  code = 1;
+} finally {
+  await browser?.close().catch(() => undefined);
+  await stopAll();
+  if (code === 0) fs.rmSync(base, { recursive: true, force: true });
+}
+// The closing line the harness sums: the mocha summary, or one failure if the run never reported.
+console.log(summary ?? '0 passed, 1 failed');
+process.exit(code);

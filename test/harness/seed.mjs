@@ -1,0 +1,104 @@
+// Puts known state into moto for the e2e tier and the sandbox, through the real AWS SDK.
+import { ECSClient, CreateClusterCommand, RegisterTaskDefinitionCommand, CreateServiceCommand } from '@aws-sdk/client-ecs';
+import { ECRClient, CreateRepositoryCommand } from '@aws-sdk/client-ecr';
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+
+const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+const cfg = (endpoint, region) => ({ endpoint, region, credentials, maxAttempts: 1 });
+
+async function reset(endpoint) {
+  const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+  if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
+}
+
+/** e2e: two clusters in us-east-1, one in eu-west-1. */
+export async function seedE2E(endpoint) {
+  await reset(endpoint);
+  const east = new ECSClient(cfg(endpoint, 'us-east-1'));
+  const eu = new ECSClient(cfg(endpoint, 'eu-west-1'));
+  for (const name of ['beta', 'alpha']) await east.send(new CreateClusterCommand({ clusterName: name }));
+  await eu.send(new CreateClusterCommand({ clusterName: 'gamma' }));
+  east.destroy();
+  eu.destroy();
+}
+
+/** The sandbox's demo account: cluster "demo", service "web" (backend + mongodb), a few log lines. */
+export async function seedDemo(endpoint, region = 'us-east-1') {
+  await reset(endpoint);
+  const ecs = new ECSClient(cfg(endpoint, region));
+  const ecr = new ECRClient(cfg(endpoint, region));
+  const logs = new CloudWatchLogsClient(cfg(endpoint, region));
+  try {
+    await ecs.send(new CreateClusterCommand({ clusterName: 'demo' }));
+    const repo = await ecr.send(new CreateRepositoryCommand({ repositoryName: 'sample-app-backend' }));
+    const family = 'sample-app';
+    const logGroup = `/ecs/${family}`;
+    const awslogs = (prefix) => ({
+      logDriver: 'awslogs',
+      options: { 'awslogs-group': logGroup, 'awslogs-region': region, 'awslogs-stream-prefix': prefix },
+    });
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family,
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        cpu: '512',
+        memory: '1024',
+        executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+        containerDefinitions: [
+          {
+            name: 'backend',
+            image: `${repo.repository.repositoryUri}:latest`,
+            essential: true,
+            memoryReservation: 256,
+            portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }],
+            environment: [{ name: 'MONGODB_URL', value: 'mongodb://localhost:27017/app' }],
+            command: ['node', 'app.js'],
+            dependsOn: [{ containerName: 'mongodb', condition: 'START' }],
+            logConfiguration: awslogs('backend'),
+          },
+          {
+            name: 'mongodb',
+            image: 'mongo:7',
+            essential: true,
+            memoryReservation: 512,
+            portMappings: [{ containerPort: 27017, hostPort: 27017, protocol: 'tcp' }],
+            logConfiguration: awslogs('mongodb'),
+          },
+        ],
+      }),
+    );
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'demo',
+        serviceName: 'web',
+        taskDefinition: family,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+      }),
+    );
+    await logs.send(new CreateLogGroupCommand({ logGroupName: logGroup }));
+    const stream = 'backend/backend/0123456789abcdef0123456789abcdef';
+    await logs.send(new CreateLogStreamCommand({ logGroupName: logGroup, logStreamName: stream }));
+    const now = Date.now();
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: logGroup,
+        logStreamName: stream,
+        logEvents: ['Server starting', 'Connected to mongodb://localhost:27017/app', 'Listening on port 3000'].map((message, i) => ({
+          timestamp: now - 60000 + i * 1000,
+          message,
+        })),
+      }),
+    );
+  } finally {
+    ecs.destroy();
+    ecr.destroy();
+    logs.destroy();
+  }
+}

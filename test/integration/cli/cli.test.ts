@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { motoEndpoint, resetMoto, testCredentials } from '../env';
+
+const root = path.resolve(__dirname, '../../../..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+/** Runs the bundled `ecs-deploy` as a user would, with dummy credentials. */
+function ecsDeploy(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_EC2_METADATA_DISABLED: 'true', ...env },
+    timeout: 60000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('ecs-deploy (the bundled CLI)', () => {
+  before(async () => {
+    await resetMoto();
+    const ecs = new ECSClient({ endpoint: motoEndpoint(), region: 'eu-west-1', credentials: testCredentials, maxAttempts: 1 });
+    for (const name of ['zeta', 'alpha']) await ecs.send(new CreateClusterCommand({ clusterName: name }));
+    ecs.destroy();
+  });
+
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const r = ecsDeploy(['--version']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, `${version}\n`);
+  });
+
+  it('clusters: one tab-separated line per cluster on stdout, sorted', () => {
+    const r = ecsDeploy(['clusters', '--endpoint', motoEndpoint(), '--region', 'eu-west-1']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'alpha\tACTIVE\t0\t0\t0\nzeta\tACTIVE\t0\t0\t0\n');
+  });
+
+  it('clusters --json, with endpoint and region from the environment', () => {
+    const r = ecsDeploy(['clusters', '--json'], { ECS_DEPLOY_ENDPOINT: motoEndpoint(), AWS_REGION: 'eu-west-1' });
+    assert.equal(r.code, 0, r.stderr);
+    const parsed = JSON.parse(r.stdout) as Array<{ name: string; status: string; arn: string }>;
+    assert.deepEqual(parsed.map((c) => c.name), ['alpha', 'zeta']);
+    assert.match(parsed[0].arn, /:cluster\/alpha$/);
+  });
+
+  it('an empty region: nothing on stdout, a note on stderr, exit 0', () => {
+    const r = ecsDeploy(['clusters', '--endpoint', motoEndpoint(), '--region', 'ap-south-1']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /No clusters in ap-south-1/);
+  });
+
+  it('an unreachable endpoint: exit 1, one clear line, no stack trace', () => {
+    const r = ecsDeploy(['clusters', '--endpoint', 'http://127.0.0.1:9', '--region', 'us-east-1']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^ecs-deploy: error: Could not reach ECS at http:\/\/127\.0\.0\.1:9: connection refused$/m);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+
+  it('usage errors exit 2', () => {
+    assert.equal(ecsDeploy(['clusters', '--bogus']).code, 2);
+    assert.equal(ecsDeploy(['deploy-everything']).code, 2);
+    assert.equal(ecsDeploy([]).code, 2);
+  });
+});
