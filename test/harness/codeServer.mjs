@@ -16,6 +16,7 @@ const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 // No marketplace here: point the gallery at a closed loopback port instead of the internet.

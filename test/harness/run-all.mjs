@@ -3,24 +3,23 @@
 // dockerd, registries) and e2e (code-server + Chromium) and ends with one line
 // "N passed, N failed, N skipped" over all of them. Non-zero exit on any failure.
 // `node test/harness/run-all.mjs unit integration` runs only the tiers named.
-import { spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { continueOnNode24, prepareEnvironment } from './prepare.mjs';
 import { stopAll, stopAllOnExit } from './processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
-const ALL_TIERS = ['lint', 'unit', 'integration', 'e2e'];
+const ALL_TIERS = ['lint', 'package', 'unit', 'integration', 'e2e'];
 const wanted = process.argv.slice(2).filter((a) => ALL_TIERS.includes(a));
 const tiers = wanted.length ? wanted : ALL_TIERS;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const t0 = Date.now();
 const say = (m) => console.log(`\n=== ${m} (+${((Date.now() - t0) / 1000).toFixed(0)}s)`);
 
-stopAllOnExit();
 
 /** Runs a command, echoing its output, and returns {code, output}. */
 function run(cmd, args, { env, quiet } = {}) {
@@ -68,7 +67,7 @@ function lastSummary(output) {
 
 async function runMochaTier(tier, pattern, env) {
   const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
-  const { code, output } = await run(process.execPath, [mocha, '--reporter', 'spec', '--timeout', '60000', '--recursive', pattern], { env });
+  const { code, output } = await run('node', [mocha, '--reporter', 'spec', '--timeout', '60000', '--recursive', pattern], { env });
   const counts = mochaCounts(output);
   if (!counts.reported) return tierBroken(tier, `mocha exited with code ${code} before reporting`);
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
@@ -76,31 +75,14 @@ async function runMochaTier(tier, pattern, env) {
 }
 
 // --- setup: tools (apt + Node 24 + code-server), dependencies, build --------------------
-say('setup: installing tools (idempotent)');
-const install = spawnSync('bash', ['test/harness/install-tools.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-if (install.status !== 0) {
-  tierBroken('setup', 'test/harness/install-tools.sh failed (see above) — the real components cannot start');
+try {
+  prepareEnvironment(root, say);
+} catch (err) {
+  tierBroken('setup', err.message);
   finish();
 }
-for (const m of install.stdout.matchAll(/^export (\w+)='([^']*)'$/gm)) process.env[m[1]] = m[2];
-// Everything below runs on Node 24: code-server needs it, and vsce/test-electron want >= 22.
-process.env.PATH = `${path.dirname(process.env.ECS_DEPLOY_NODE24)}:${process.env.PATH}`;
-process.env.NODE_EXTRA_CA_CERTS ??= '/etc/ssl/certs/ca-certificates.crt';
-
-const lockHash = crypto.createHash('sha256').update(fs.readFileSync('package-lock.json')).digest('hex');
-const stampFile = path.join('node_modules', '.ecs-deploy-lock');
-if (!fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== lockHash) {
-  say('setup: npm ci');
-  let ok = false;
-  for (let attempt = 1; attempt <= 3 && !ok; attempt++) {
-    ok = (await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'])).code === 0;
-  }
-  if (!ok) {
-    tierBroken('setup', 'npm ci failed three times');
-    finish();
-  }
-  fs.writeFileSync(stampFile, lockHash);
-}
+await continueOnNode24();
+stopAllOnExit();
 say('setup: build (esbuild) and compile (tsc)');
 const build = await run('node', ['esbuild.mjs']);
 const compile = await run('npx', ['tsc', '-p', '.']);
@@ -117,6 +99,18 @@ if (tiers.includes('lint')) {
   say('lint: eslint (types were checked by tsc above)');
   const { code } = await run('npx', ['eslint', '.']);
   record('lint', code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, code === 0);
+}
+
+if (tiers.includes('package')) {
+  say('package: the .vsix builds and stays small');
+  const { code } = await run('npm', ['run', '--silent', 'package'], { quiet: true });
+  const vsix = path.join(root, 'dist', 'ecs-deploy.vsix');
+  const size = fs.existsSync(vsix) ? fs.statSync(vsix).size : 0;
+  const ok = code === 0 && size > 0 && size < 3 * 1024 * 1024;
+  console.log(`${path.relative(root, vsix)}: ${(size / 1024).toFixed(0)} KiB${ok ? '' : ` (npm run package exited ${code}; must build and stay under 3 MB)`}`);
+  record('package', ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, ok);
+  // The e2e tier loads the development build, not the minified one.
+  await run('node', ['esbuild.mjs'], { quiet: true });
 }
 
 if (tiers.includes('unit')) {

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `npm run sandbox`: the product, locally. Starts moto seeded with a demo account, dockerd and
+// two registries, then code-server with the freshly packaged .vsix installed, the settings
+// pointing at the stand-ins, and the sample compose workspace open. Ctrl-C stops everything.
+//
+// options: --port N (default 8080, or a free one), --screenshot FILE (save a picture of the
+// ECS view once the demo cluster shows), --exit (stop after the screenshot; for checks).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { continueOnNode24, prepareEnvironment } from './prepare.mjs';
+import { freePort, stopAll, stopAllOnExit } from './processes.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const opt = (name) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const say = (m) => console.log(`[sandbox] ${m}`);
+
+try {
+  prepareEnvironment(root, say);
+} catch (err) {
+  console.error(`[sandbox] could not start: ${err.message}`);
+  process.exit(1);
+}
+await continueOnNode24();
+stopAllOnExit();
+
+try {
+  say('packaging the extension (npm run package)');
+  const pkg = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+  if (pkg.status !== 0) throw new Error('npm run package failed (see above)');
+  const vsix = path.join(root, 'dist', 'ecs-deploy.vsix');
+
+  // Outside the repository: short socket paths, and the editor sees no parent git repo.
+  const state = path.join(os.tmpdir(), 'ecs-deploy-sandbox');
+  const services = path.join(state, 'services');
+  fs.rmSync(services, { recursive: true, force: true });
+  fs.mkdirSync(services, { recursive: true });
+  const { startAllServices, TEST_AWS_ENV } = await import('./services.mjs');
+  const { seedDemo } = await import('./seed.mjs');
+  const { startCodeServer, launchChromium } = await import('./codeServer.mjs');
+  const stack = await startAllServices(services, say);
+  await seedDemo(stack.moto.endpoint);
+  say('moto seeded: cluster "demo", service "web" (backend + mongodb), log group /ecs/sample-app');
+
+  // The workspace is a copy, so trying things out never edits the fixture.
+  const workspace = path.join(state, 'sample-app');
+  if (!fs.existsSync(workspace)) fs.cpSync(path.join(root, 'test/fixtures/sample-app'), workspace, { recursive: true });
+
+  const csDir = path.join(state, 'code-server');
+  fs.rmSync(csDir, { recursive: true, force: true });
+  fs.mkdirSync(csDir, { recursive: true });
+  const extensionsDir = path.join(csDir, 'extensions');
+  const env = { ...process.env, ...TEST_AWS_ENV, ...stack.env };
+  const install = spawnSync(process.env.CODE_SERVER_BIN, ['--extensions-dir', extensionsDir, '--user-data-dir', path.join(csDir, 'user-data'), '--install-extension', vsix], {
+    env: { ...env, XDG_DATA_HOME: path.join(csDir, 'xdg-data'), XDG_CONFIG_HOME: path.join(csDir, 'xdg-config') },
+    encoding: 'utf8',
+  });
+  if (install.status !== 0) throw new Error(`code-server could not install ${vsix}:\n${install.stdout}${install.stderr}`);
+  say(`installed ${path.relative(root, vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB)`);
+
+  const wanted = Number(opt('port') ?? 8080);
+  const port = (await isFree(wanted)) ? wanted : await freePort();
+  const cs = await startCodeServer({
+    bin: process.env.CODE_SERVER_BIN,
+    baseDir: csDir,
+    port,
+    extensionsDir,
+    env,
+    userSettings: {
+      'ecsDeploy.endpoint': stack.moto.endpoint,
+      'ecsDeploy.ecrRegistryAddress': stack.authRegistry.address,
+      'ecsDeploy.region': 'us-east-1',
+    },
+  });
+  const url = `${cs.url}/?folder=${encodeURIComponent(workspace)}`;
+
+  if (opt('screenshot')) {
+    const file = path.resolve(opt('screenshot'));
+    const browser = await launchChromium(csDir);
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await page.goto(url);
+      const icon = page.locator('.activitybar .action-item a[aria-label^="ECS"]').first();
+      await icon.waitFor({ timeout: 60000 });
+      await icon.click();
+      await page.locator('.monaco-workbench').getByText('demo', { exact: true }).first().waitFor({ timeout: 30000 });
+      await page.waitForTimeout(500);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file });
+      say(`screenshot of the ECS view -> ${file}`);
+    } finally {
+      await browser.close();
+    }
+  }
+
+  console.log('');
+  say(`VS Code with ECS Deploy: ${url}`);
+  say(`AWS (moto): ${stack.moto.endpoint}   Docker: ${stack.docker.host}   ECR stand-in: ${stack.authRegistry.address}`);
+  say('Press Ctrl-C to stop everything.');
+  if (argv.includes('--exit')) {
+    await stopAll();
+    process.exit(0);
+  }
+  await new Promise(() => undefined); // until Ctrl-C (stopAllOnExit stops the helpers)
+} catch (err) {
+  console.error(`[sandbox] could not start: ${err.message}`);
+  await stopAll();
+  process.exit(1);
+}
+
+async function isFree(port) {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
