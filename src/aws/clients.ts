@@ -1,5 +1,7 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { STSClient } from '@aws-sdk/client-sts';
 import type { ResolvedConnection } from '../core/connection';
 import { awsClientConfig } from './clientConfig';
 
@@ -7,6 +9,8 @@ import { awsClientConfig } from './clientConfig';
 export class AwsClients {
   private ecsClient?: ECSClient;
   private ecrClient?: ECRClient;
+  private logsClient?: CloudWatchLogsClient;
+  private stsClient?: STSClient;
   private readonly config: ReturnType<typeof awsClientConfig>;
 
   constructor(readonly connection: ResolvedConnection, config = awsClientConfig(connection)) {
@@ -21,8 +25,15 @@ export class AwsClients {
     return (this.ecrClient ??= new ECRClient(this.config));
   }
 
+  get logs(): CloudWatchLogsClient {
+    return (this.logsClient ??= new CloudWatchLogsClient(this.config));
+  }
+
+  get sts(): STSClient {
+    return (this.stsClient ??= new STSClient(this.config));
+  }
+
   dispose(): void {
-    this.ecsClient?.destroy();
-    this.ecrClient?.destroy();
+    for (const c of [this.ecsClient, this.ecrClient, this.logsClient, this.stsClient]) c?.destroy();
   }
 }
