@@ -8,6 +8,7 @@ export interface AwsClientConfig {
   endpoint?: string;
   credentials: AwsCredentialIdentityProvider;
   maxAttempts?: number;
+  retryMode?: string;
 }
 
 /**
@@ -22,6 +23,8 @@ export function awsClientConfig(
     region: conn.region,
     ...(conn.endpoint ? { endpoint: conn.endpoint } : {}),
     credentials: overrides.credentials ?? fromNodeProviderChain(conn.profile ? { profile: conn.profile } : {}),
+    // Adaptive retry backs off on throttling and transient errors across the client's calls.
+    retryMode: 'adaptive',
     ...(overrides.maxAttempts !== undefined ? { maxAttempts: overrides.maxAttempts } : {}),
   };
 }

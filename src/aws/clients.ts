@@ -2,8 +2,13 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { STSClient } from '@aws-sdk/client-sts';
+import { createLimiter, type Limiter } from '../core/concurrency';
 import type { ResolvedConnection } from '../core/connection';
 import { awsClientConfig } from './clientConfig';
+import { limitCallsInFlight } from './inFlightLimit';
+
+/** Calls in flight at once per connection: enough for parallel Describe batches, polite to throttling. */
+export const MAX_CALLS_IN_FLIGHT = 4;
 
 /** The clients of one connection, made on first use and destroyed together. */
 export class AwsClients {
@@ -12,13 +17,19 @@ export class AwsClients {
   private logsClient?: CloudWatchLogsClient;
   private stsClient?: STSClient;
   private readonly config: ReturnType<typeof awsClientConfig>;
+  /** Shared by all clients of this connection. */
+  readonly limiter: Limiter = createLimiter(MAX_CALLS_IN_FLIGHT);
 
   constructor(readonly connection: ResolvedConnection, config = awsClientConfig(connection)) {
     this.config = config;
   }
 
   get ecs(): ECSClient {
-    return (this.ecsClient ??= new ECSClient(this.config));
+    if (!this.ecsClient) {
+      this.ecsClient = new ECSClient(this.config);
+      limitCallsInFlight(this.ecsClient, this.limiter);
+    }
+    return this.ecsClient;
   }
 
   get ecr(): ECRClient {

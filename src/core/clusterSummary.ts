@@ -34,10 +34,10 @@ export function summarizeCluster(c: ClusterLike): ClusterSummary {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** The tree's description: status only when it is not the normal ACTIVE, then the running tasks. */
+/** The tree's description: "N services · M running tasks", the status first when it is not ACTIVE. */
 export function clusterDescription(c: ClusterSummary): string {
-  const running = `${plural(c.runningTasks, 'running task')}`;
-  return c.status === 'ACTIVE' ? running : `${c.status} · ${running}`;
+  const counts = `${plural(c.activeServices, 'service')} · ${plural(c.runningTasks, 'running task')}`;
+  return c.status === 'ACTIVE' ? counts : `${c.status} · ${counts}`;
 }
 
 /** Sorted by name so the tree and the CLI list clusters in the same, stable order. */

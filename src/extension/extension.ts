@@ -3,12 +3,15 @@ import { profileName } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
 import { ConnectionState } from './connectionState';
 import { createOutput } from './output';
+import { ReadonlyDocuments } from './readonlyDocuments';
 import { createStatusBar } from './statusBar';
+import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
 
 /** What activate() hands to tests and to other extensions. */
 export interface EcsDeployApi {
   readonly explorer: ExplorerProvider;
+  readonly view: vscode.TreeView<ExplorerNode>;
   readonly connection: ConnectionState;
 }
 
@@ -16,7 +19,10 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
   const { channel, logger } = createOutput();
   const state = new ConnectionState(logger);
   const explorer = new ExplorerProvider(state, logger);
+  const docs = new ReadonlyDocuments();
   const view = vscode.window.createTreeView('ecsDeploy.explorer', { treeDataProvider: explorer });
+  // Deploying services poll only while someone can see them.
+  explorer.visible = view.visible;
   // The view's own description says which account view the tree shows.
   const describeView = () =>
     state.get().then(
@@ -30,12 +36,14 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     state,
     explorer,
     view,
+    docs,
+    view.onDidChangeVisibility((e) => (explorer.visible = e.visible)),
     state.onDidChange(() => void describeView()),
     createStatusBar(state),
-    ...registerCommands({ state, channel, log: logger }),
+    ...registerCommands({ state, channel, log: logger, explorer, docs }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
-  return { explorer, connection: state };
+  return { explorer, view, connection: state };
 }
 
 export function deactivate(): void {

@@ -34,3 +34,19 @@ export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
     e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`),
   );
 }
+
+export interface ExplorerSettings {
+  /** Cluster names (or ARNs) to show; empty shows all. */
+  readonly clusters: string[];
+  /** How often a deploying service refreshes itself; 0 turns it off. */
+  readonly autoRefreshSeconds: number;
+}
+
+export function readExplorerSettings(): ExplorerSettings {
+  const cfg = vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.explorer`);
+  const seconds = cfg.get<number>('autoRefreshSeconds', 5);
+  return {
+    clusters: cfg.get<string[]>('clusters', []).filter((c) => typeof c === 'string' && c.trim()).map((c) => c.trim()),
+    autoRefreshSeconds: Number.isFinite(seconds) && seconds > 0 ? Math.max(2, seconds) : 0,
+  };
+}

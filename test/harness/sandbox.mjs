@@ -35,6 +35,8 @@ try {
   const pkg = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
   if (pkg.status !== 0) throw new Error('npm run package failed (see above)');
   const vsix = path.join(root, 'dist', 'ecs-deploy.vsix');
+  // The seeding helpers are shared TypeScript: compile them.
+  if (spawnSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('tsc failed (see above)');
 
   // Outside the repository: short socket paths, and the editor sees no parent git repo.
   const state = path.join(os.tmpdir(), 'ecs-deploy-sandbox');

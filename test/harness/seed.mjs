@@ -1,5 +1,5 @@
 // Puts known state into moto for the e2e tier and the sandbox, through the real AWS SDK.
-import { ECSClient, CreateClusterCommand, RegisterTaskDefinitionCommand, CreateServiceCommand } from '@aws-sdk/client-ecs';
+import { ECSClient, CreateClusterCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { ECRClient, CreateRepositoryCommand } from '@aws-sdk/client-ecr';
 import {
   CloudWatchLogsClient,
@@ -7,6 +7,12 @@ import {
   CreateLogStreamCommand,
   PutLogEventsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
+
+import { createRequire } from 'node:module';
+
+// The ECS seeding helpers are TypeScript (shared with the integration tests): use their compiled form.
+const require = createRequire(import.meta.url);
+const ecsSeed = () => require('../../out/test/support/ecsSeed.js');
 
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const cfg = (endpoint, region) => ({ endpoint, region, credentials, maxAttempts: 1 });
@@ -16,14 +22,27 @@ async function reset(endpoint) {
   if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
 }
 
-/** e2e: two clusters in us-east-1, one in eu-west-1. */
+/**
+ * e2e: clusters "alpha" (service "web" with 2 tasks, service "worker" scaled to zero, one
+ * standalone task) and "beta" in us-east-1, "gamma" in eu-west-1.
+ */
 export async function seedE2E(endpoint) {
   await reset(endpoint);
-  const east = new ECSClient(cfg(endpoint, 'us-east-1'));
+  const seed = ecsSeed();
+  await seed.holdTasksRunning(endpoint);
+  const { ecs, ec2, destroy } = seed.seedClients({ endpoint, region: 'us-east-1' });
+  try {
+    for (const name of ['beta', 'alpha']) await seed.createCluster(ecs, name);
+    const network = await seed.defaultNetwork(ec2);
+    const td = await seed.registerTaskDefinition(ecs, 'web');
+    await seed.seedService(ecs, network, { cluster: 'alpha', service: 'web', taskDefinition: td, tasks: 2 });
+    await seed.seedService(ecs, network, { cluster: 'alpha', service: 'worker', taskDefinition: td, tasks: 0 });
+    await seed.runTasks(ecs, network, { cluster: 'alpha', taskDefinition: td, count: 1 });
+  } finally {
+    destroy();
+  }
   const eu = new ECSClient(cfg(endpoint, 'eu-west-1'));
-  for (const name of ['beta', 'alpha']) await east.send(new CreateClusterCommand({ clusterName: name }));
   await eu.send(new CreateClusterCommand({ clusterName: 'gamma' }));
-  east.destroy();
   eu.destroy();
 }
 
@@ -73,15 +92,15 @@ export async function seedDemo(endpoint, region = 'us-east-1') {
         ],
       }),
     );
-    await ecs.send(
-      new CreateServiceCommand({
-        cluster: 'demo',
-        serviceName: 'web',
-        taskDefinition: family,
-        desiredCount: 1,
-        launchType: 'FARGATE',
-      }),
-    );
+    const seed = ecsSeed();
+    await seed.holdTasksRunning(endpoint);
+    const { ec2, destroy } = seed.seedClients({ endpoint, region });
+    try {
+      const network = await seed.defaultNetwork(ec2);
+      await seed.seedService(ecs, network, { cluster: 'demo', service: 'web', taskDefinition: family, tasks: 2 });
+    } finally {
+      destroy();
+    }
     await logs.send(new CreateLogGroupCommand({ logGroupName: logGroup }));
     const stream = 'backend/backend/0123456789abcdef0123456789abcdef';
     await logs.send(new CreateLogStreamCommand({ logGroupName: logGroup, logStreamName: stream }));

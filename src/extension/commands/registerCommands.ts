@@ -1,34 +1,53 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
-import {
-  CHOOSE_CONNECTION_COMMAND,
-  REFRESH_EXPLORER_COMMAND,
-  SELECT_PROFILE_COMMAND,
-  SELECT_REGION_COMMAND,
-  SHOW_LOGS_COMMAND,
-} from '../commandIds';
+import * as ids from '../commandIds';
 import { registerWrappedCommand } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
+import type { ReadonlyDocuments } from '../readonlyDocuments';
+import type { ExplorerProvider } from '../tree/explorerProvider';
 import { chooseConnection } from './chooseConnection';
+import { copyArn } from './copyArn';
+import { clearExplorerFilter, filterExplorer } from './filterExplorer';
+import { forceNewDeployment } from './forceNewDeployment';
+import { loadMore } from './loadMore';
+import { openInConsole } from './openInConsole';
 import { refreshExplorer } from './refreshExplorer';
+import { scaleService } from './scaleService';
 import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
 import { showLogs } from './showLogs';
+import { showServiceEvents } from './showServiceEvents';
+import { showTaskDefinition } from './showTaskDefinition';
+import { stopTask } from './stopTask';
 
 export interface CommandDeps {
   readonly state: ConnectionState;
   readonly channel: vscode.LogOutputChannel;
   readonly log: Logger;
+  readonly explorer: ExplorerProvider;
+  readonly docs: ReadonlyDocuments;
 }
 
 /** The one place commands are wired to their ids. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { state, channel, log } = deps;
+  const { state, channel, log, explorer, docs } = deps;
+  const reg = (id: string, body: Parameters<typeof registerWrappedCommand>[1], progressTitle?: string) =>
+    registerWrappedCommand(id, body, log, { progressTitle });
   return [
-    registerWrappedCommand(REFRESH_EXPLORER_COMMAND, refreshExplorer(state), log),
-    registerWrappedCommand(SELECT_PROFILE_COMMAND, selectProfile(), log),
-    registerWrappedCommand(SELECT_REGION_COMMAND, selectRegion(state), log),
-    registerWrappedCommand(CHOOSE_CONNECTION_COMMAND, chooseConnection(), log),
-    registerWrappedCommand(SHOW_LOGS_COMMAND, showLogs(channel), log),
+    reg(ids.REFRESH_EXPLORER_COMMAND, refreshExplorer(state)),
+    reg(ids.SELECT_PROFILE_COMMAND, selectProfile()),
+    reg(ids.SELECT_REGION_COMMAND, selectRegion(state)),
+    reg(ids.CHOOSE_CONNECTION_COMMAND, chooseConnection()),
+    reg(ids.SHOW_LOGS_COMMAND, showLogs(channel)),
+    reg(ids.FILTER_EXPLORER_COMMAND, filterExplorer(explorer)),
+    reg(ids.CLEAR_FILTER_COMMAND, clearExplorerFilter(explorer)),
+    reg(ids.LOAD_MORE_COMMAND, loadMore()),
+    reg(ids.COPY_ARN_COMMAND, copyArn(state)),
+    reg(ids.OPEN_IN_CONSOLE_COMMAND, openInConsole(state)),
+    reg(ids.SHOW_TASK_DEFINITION_COMMAND, showTaskDefinition(state, docs)),
+    reg(ids.SCALE_SERVICE_COMMAND, scaleService(state, explorer)),
+    reg(ids.FORCE_NEW_DEPLOYMENT_COMMAND, forceNewDeployment(state, explorer), 'Forcing a new deployment…'),
+    reg(ids.STOP_TASK_COMMAND, stopTask(state, explorer)),
+    reg(ids.SHOW_SERVICE_EVENTS_COMMAND, showServiceEvents(state, docs)),
   ];
 }

@@ -1,21 +1,46 @@
+import type { Service } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
+import { listServicePage } from '../../aws/services';
+import { listClusterTasks } from '../../aws/tasks';
 import { clusterDescription, type ClusterSummary } from '../../core/clusterSummary';
+import { groupTasks, type TasksByOwner } from '../../core/explorer/taskGroups';
+import { OPEN_IN_CONSOLE_COMMAND } from '../commandIds';
+import type { HasRef, ResourceRef } from '../resourceRef';
+import type { ExplorerHost } from './explorerHost';
 import type { ExplorerNode } from './explorerNode';
+import { GroupNode } from './groupNode';
+import { LoadMoreNode } from './loadMoreNode';
+import { errorNode, MessageNode } from './messageNode';
+import { ServiceNode } from './serviceNode';
+import { TaskNode } from './taskNode';
 
-/** One ECS cluster: name, status and running tasks; services come in a later level. */
-export class ClusterNode implements ExplorerNode {
-  constructor(readonly cluster: ClusterSummary) {}
+/** What one expansion of a cluster loads: a page of services and every task, each once. */
+interface ClusterContents {
+  services: Service[];
+  nextToken?: string;
+  tasks: TasksByOwner;
+}
+
+/** One ECS cluster: its services (paged), then its standalone tasks. */
+export class ClusterNode implements ExplorerNode, HasRef {
+  private contents?: Promise<ClusterContents>;
+
+  constructor(
+    private readonly host: ExplorerHost,
+    readonly cluster: ClusterSummary,
+  ) {}
+
+  get ref(): ResourceRef {
+    return { kind: 'cluster', cluster: this.cluster.name, arn: this.cluster.arn };
+  }
 
   treeItem(): vscode.TreeItem {
     const c = this.cluster;
-    const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = c.arn || c.name;
     item.description = clusterDescription(c);
     item.contextValue = `ecs.cluster.${c.status}`;
-    item.iconPath = new vscode.ThemeIcon(
-      'server-environment',
-      c.status === 'ACTIVE' ? undefined : new vscode.ThemeColor('disabledForeground'),
-    );
+    item.iconPath = new vscode.ThemeIcon('server-environment', c.status === 'ACTIVE' ? undefined : new vscode.ThemeColor('disabledForeground'));
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${c.name}**\n\n`);
     tip.appendMarkdown(`Status: ${c.status}  \n`);
@@ -25,5 +50,68 @@ export class ClusterNode implements ExplorerNode {
     tip.appendText(c.arn);
     item.tooltip = tip;
     return item;
+  }
+
+  async children(signal: AbortSignal): Promise<ExplorerNode[]> {
+    this.contents ??= this.load(signal);
+    let contents: ClusterContents;
+    try {
+      contents = await this.contents;
+    } catch (err) {
+      this.contents = undefined; // expanding again retries
+      this.host.logError(`Could not list the services of ${this.cluster.name}: ${(err as Error).message}`);
+      return [errorNode(err, { service: 'ECS', action: 'ecs:ListServices', what: `list the services of ${this.cluster.name}` })];
+    }
+    return this.nodesFor(contents);
+  }
+
+  private async load(signal: AbortSignal): Promise<ClusterContents> {
+    const { clients } = await this.host.connection();
+    const [page, tasks] = await Promise.all([
+      listServicePage(clients.ecs, this.cluster.name, undefined, signal),
+      listClusterTasks(clients.ecs, this.cluster.name, signal),
+    ]);
+    return { services: page.services, nextToken: page.nextToken, tasks: groupTasks(tasks, this.host.now()) };
+  }
+
+  private nodesFor(contents: ClusterContents): ExplorerNode[] {
+    const filter = this.host.filter;
+    const showAll = !filter || this.cluster.name.toLowerCase().includes(filter);
+    const services = showAll ? contents.services : contents.services.filter((s) => (s.serviceName ?? '').toLowerCase().includes(filter));
+    const nodes: ExplorerNode[] = services.map((s) => this.serviceNode(s, contents.tasks));
+    if (contents.nextToken) {
+      nodes.push(new LoadMoreNode(`${this.cluster.arn}/more`, 'Load more services…', () => this.loadMore(contents)));
+    }
+    if (contents.services.length === 0 && !contents.nextToken) {
+      // Creating services from the editor comes later; until then the console's page for it.
+      nodes.push(new MessageNode('No services — Create Service…', 'empty', { command: OPEN_IN_CONSOLE_COMMAND, title: 'Create Service…', arguments: [this] }));
+    } else if (services.length < contents.services.length) {
+      nodes.push(new MessageNode(`${contents.services.length - services.length} services hidden by the filter`, 'empty'));
+    }
+    const standalone = contents.tasks.standalone;
+    if (standalone.length) {
+      nodes.push(
+        new GroupNode(`${this.cluster.arn}/standalone`, 'Standalone tasks', standalone.map((t) => new TaskNode(this.cluster.name, t, () => this.host.now())), {
+          icon: 'run-all',
+          tooltip: 'Tasks not started by a service (RunTask, scheduled tasks)',
+        }),
+      );
+    }
+    return nodes;
+  }
+
+  private serviceNode(s: Service, tasks: TasksByOwner): ServiceNode {
+    const name = s.serviceName ?? '';
+    const node = new ServiceNode(this.host, this.cluster.name, s, tasks.byService.get(name) ?? [], tasks.stoppedByService.get(name) ?? []);
+    this.host.shown(node);
+    return node;
+  }
+
+  private async loadMore(contents: ClusterContents): Promise<void> {
+    const { clients } = await this.host.connection();
+    const page = await listServicePage(clients.ecs, this.cluster.name, contents.nextToken);
+    contents.services.push(...page.services);
+    contents.nextToken = page.nextToken;
+    this.host.changed(this);
   }
 }

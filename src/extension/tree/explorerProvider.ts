@@ -4,38 +4,114 @@ import { profileName } from '../../core/connection';
 import type { Logger } from '../../core/logger';
 import { userMessage } from '../../core/userError';
 import type { ConnectionState } from '../connectionState';
+import { readExplorerSettings } from '../settings';
 import { ClusterNode } from './clusterNode';
+import type { ExplorerHost } from './explorerHost';
 import type { ExplorerNode } from './explorerNode';
-import { errorNode, noClustersNode } from './messageNode';
+import { errorNode, MessageNode, noClustersNode } from './messageNode';
+import type { ServiceNode } from './serviceNode';
 
-/** The "Clusters" view: clusters of the current profile and region; failures become nodes. */
+/**
+ * The "Clusters" view: clusters → services → tasks → containers. Failures become nodes; a
+ * service that is deploying refreshes on its own without reloading the rest of the tree.
+ */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+  private readonly changedEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changedEmitter.event;
   private loading = new AbortController();
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private shownServices = new Set<ServiceNode>();
+  /**
+   * Children per node, kept until that node changes: the same instances for the view, reveal()
+   * and tests, and no AWS call made twice for the same data within one refresh.
+   */
+  private childCache = new WeakMap<object, Promise<ExplorerNode[]>>();
+  private parents = new WeakMap<ExplorerNode, ExplorerNode>();
+  private static readonly ROOT = {};
+  private timer?: ReturnType<typeof setInterval>;
+  private polling = false;
+  private filterText?: string;
+  /** Whether the view is on screen; polling only happens then. */
+  visible = true;
+
+  readonly host: ExplorerHost;
 
   constructor(
     private readonly state: ConnectionState,
     private readonly log: Logger,
   ) {
-    this.subscription = state.onDidChange(() => this.refresh());
+    const filter = () => this.filterText;
+    this.host = {
+      connection: () => state.get(),
+      changed: (node) => {
+        this.childCache.delete(node);
+        this.changedEmitter.fire(node);
+      },
+      get filter() {
+        return filter();
+      },
+      shown: (node) => this.shownServices.add(node),
+      now: () => new Date(),
+      logError: (m) => log.error(m),
+    };
+    this.subscriptions.push(
+      state.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ecsDeploy.explorer')) {
+          this.restartTimer();
+          this.refresh();
+        }
+      }),
+    );
+    this.restartTimer();
   }
 
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  /** Filters the loaded tree without loading it again. */
+  async setFilter(text: string | undefined): Promise<void> {
+    this.filterText = text?.trim().toLowerCase() || undefined;
+    void vscode.commands.executeCommand('setContext', 'ecsDeploy.explorer.filtered', Boolean(this.filterText));
+    const roots = await (this.childCache.get(ExplorerProvider.ROOT) ?? Promise.resolve([]));
+    for (const r of roots) this.childCache.delete(r);
+    this.changedEmitter.fire(undefined);
+  }
+
+  /** Reload everything: cancels loads in flight (e.g. for the old profile or region). */
   refresh(): void {
-    this.loading.abort(); // a load for the old connection must not land in the new tree
+    this.loading.abort();
     this.loading = new AbortController();
-    this.changed.fire(undefined);
+    this.shownServices = new Set();
+    this.childCache = new WeakMap();
+    this.parents = new WeakMap();
+    this.changedEmitter.fire(undefined);
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.treeItem();
   }
 
-  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    const signal = this.loading.signal;
-    if (node) return node.children ? node.children(signal) : [];
-    return this.rootNodes(signal);
+  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    const key = node ?? ExplorerProvider.ROOT;
+    let children = this.childCache.get(key);
+    if (!children) {
+      const signal = this.loading.signal;
+      const cache = this.childCache;
+      children = (node ? (node.children ? node.children(signal) : Promise.resolve([])) : this.rootNodes(signal)).then((kids) => {
+        // A failed load is not kept: expanding again (or Refresh) retries it.
+        if (kids.some((k) => k instanceof MessageNode && k.kind === 'error')) cache.delete(key);
+        if (node) for (const k of kids) this.parents.set(k, node);
+        return kids;
+      });
+      cache.set(key, children);
+    }
+    return children;
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return this.parents.get(node);
   }
 
   private async rootNodes(signal: AbortSignal): Promise<ExplorerNode[]> {
@@ -43,18 +119,52 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     try {
       const { connection, clients } = await this.state.get();
       ctx = { ...ctx, profile: profileName(connection), endpoint: connection.endpoint };
-      const clusters = await listClusters(clients.ecs, signal);
+      const { clusters: only } = readExplorerSettings();
+      let clusters = await listClusters(clients.ecs, signal);
       this.log.debug(`Listed ${clusters.length} clusters in ${connection.region}`);
-      return clusters.length ? clusters.map((c) => new ClusterNode(c)) : [noClustersNode(connection.region)];
+      if (clusters.length === 0) return [noClustersNode(connection.region)];
+      if (only.length) clusters = clusters.filter((c) => only.includes(c.name) || only.includes(c.arn));
+      const nodes: ExplorerNode[] = clusters.map((c) => new ClusterNode(this.host, c));
+      if (nodes.length === 0) {
+        return [new MessageNode('No clusters match the setting ecsDeploy.explorer.clusters — Open Settings', 'empty', {
+          command: 'workbench.action.openSettings',
+          title: 'Open Settings',
+          arguments: ['ecsDeploy.explorer.clusters'],
+        })];
+      }
+      return nodes;
     } catch (err) {
       this.log.error(`Could not list clusters: ${userMessage(err, ctx)}`);
       return [errorNode(err, ctx)];
     }
   }
 
+  private restartTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    const seconds = readExplorerSettings().autoRefreshSeconds;
+    this.timer = seconds > 0 ? setInterval(() => void this.pollDeploying(), seconds * 1000) : undefined;
+  }
+
+  /** Reloads only the shown services that are deploying; skipped while a round is still running. */
+  async pollDeploying(): Promise<number> {
+    if (this.polling || !this.visible) return 0;
+    this.polling = true;
+    const signal = this.loading.signal;
+    const deploying = [...this.shownServices].filter((s) => s.deploying);
+    try {
+      await Promise.all(
+        deploying.map((s) => s.reload(signal).catch((err: unknown) => this.log.warn(`Auto-refresh of ${s.ref.kind === 'service' ? s.ref.service.serviceName : ''} failed: ${userMessage(err)}`))),
+      );
+    } finally {
+      this.polling = false;
+    }
+    return deploying.length;
+  }
+
   dispose(): void {
     this.loading.abort();
-    this.subscription.dispose();
-    this.changed.dispose();
+    if (this.timer) clearInterval(this.timer);
+    this.subscriptions.forEach((d) => d.dispose());
+    this.changedEmitter.dispose();
   }
 }

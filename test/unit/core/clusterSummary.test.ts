@@ -10,11 +10,11 @@ describe('cluster summaries', () => {
     assert.deepEqual(s.capacityProviders, []);
   });
 
-  it('describes running tasks, and the status only when it is not ACTIVE', () => {
-    const base = summarizeCluster({ clusterName: 'a', status: 'ACTIVE', runningTasksCount: 1 });
-    assert.equal(clusterDescription(base), '1 running task');
-    assert.equal(clusterDescription({ ...base, runningTasks: 3 }), '3 running tasks');
-    assert.equal(clusterDescription({ ...base, status: 'INACTIVE', runningTasks: 0 }), 'INACTIVE · 0 running tasks');
+  it('describes services and running tasks, and the status only when it is not ACTIVE', () => {
+    const base = summarizeCluster({ clusterName: 'a', status: 'ACTIVE', runningTasksCount: 1, activeServicesCount: 1 });
+    assert.equal(clusterDescription(base), '1 service · 1 running task');
+    assert.equal(clusterDescription({ ...base, runningTasks: 3, activeServices: 40 }), '40 services · 3 running tasks');
+    assert.equal(clusterDescription({ ...base, status: 'INACTIVE', runningTasks: 0, activeServices: 0 }), 'INACTIVE · 0 services · 0 running tasks');
   });
 
   it('sorts by name without changing the input', () => {

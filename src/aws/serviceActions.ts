@@ -1,0 +1,20 @@
+import { StopTaskCommand, UpdateServiceCommand, type ECSClient, type Service, type Task } from '@aws-sdk/client-ecs';
+
+/** Sets the desired count; ECS starts or stops tasks to match. */
+export async function scaleService(ecs: ECSClient, cluster: string, service: string, desiredCount: number, signal?: AbortSignal): Promise<Service | undefined> {
+  if (!Number.isInteger(desiredCount) || desiredCount < 0) throw new RangeError(`desired count must be a whole number ≥ 0, got ${desiredCount}`);
+  const out = await ecs.send(new UpdateServiceCommand({ cluster, service, desiredCount }), { abortSignal: signal });
+  return out.service;
+}
+
+/** Restarts the service's tasks with the same task definition revision (no new revision). */
+export async function forceNewDeployment(ecs: ECSClient, cluster: string, service: string, signal?: AbortSignal): Promise<Service | undefined> {
+  const out = await ecs.send(new UpdateServiceCommand({ cluster, service, forceNewDeployment: true }), { abortSignal: signal });
+  return out.service;
+}
+
+/** Stops one task; the reason shows in its stoppedReason and in the service's events. */
+export async function stopTask(ecs: ECSClient, cluster: string, task: string, reason: string, signal?: AbortSignal): Promise<Task | undefined> {
+  const out = await ecs.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), { abortSignal: signal });
+  return out.task;
+}

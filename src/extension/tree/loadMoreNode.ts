@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { LOAD_MORE_COMMAND } from '../commandIds';
+import type { ExplorerNode } from './explorerNode';
+
+/** "Load more…": the next page of a long list, fetched when clicked. */
+export class LoadMoreNode implements ExplorerNode {
+  constructor(
+    private readonly id: string,
+    private readonly label: string,
+    readonly loadMore: () => Promise<void>,
+  ) {}
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'ecs.loadMore';
+    item.command = { command: LOAD_MORE_COMMAND, title: 'Load More', arguments: [this] };
+    return item;
+  }
+}

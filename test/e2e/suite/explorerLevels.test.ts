@@ -1,0 +1,128 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { EcsDeployApi } from '../../../src/extension/extension';
+import type { ExplorerNode } from '../../../src/extension/tree/explorerNode';
+import { activateExtension, screenshot, setSetting, sleep } from './helpers';
+
+// Seeded by the harness: cluster "alpha" with service "web" (2 tasks), service "worker"
+// (no tasks) and one standalone task.
+suite('ECS explorer levels and actions', () => {
+  let api: EcsDeployApi;
+
+  const label = (n: ExplorerNode) => {
+    const l = api.explorer.getTreeItem(n).label;
+    return typeof l === 'string' ? l : (l?.label ?? '');
+  };
+  const item = (n: ExplorerNode) => api.explorer.getTreeItem(n);
+  async function child(parent: ExplorerNode | undefined, name: string | RegExp): Promise<ExplorerNode> {
+    const kids = await api.explorer.getChildren(parent);
+    const found = kids.find((k) => (typeof name === 'string' ? label(k) === name : name.test(label(k))));
+    assert.ok(found, `no child ${name} among ${kids.map(label).join(', ')}`);
+    return found;
+  }
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    await setSetting('region', 'us-east-1');
+    await setSetting('profile', '');
+  });
+
+  setup(() => vscode.commands.executeCommand('ecsDeploy.explorer.refresh'));
+
+  test('cluster → services, then the standalone tasks group', async () => {
+    const alpha = await child(undefined, 'alpha');
+    const kids = await api.explorer.getChildren(alpha);
+    assert.deepStrictEqual(kids.map(label), ['web', 'worker', 'Standalone tasks']);
+    const web = item(kids[0]);
+    assert.match(String(web.description), /^\d+\/2( · [A-Z_]+)?$/);
+    assert.match(String(web.contextValue), /^ecs\.service\.(healthy|deploying|degraded|failing)$/);
+    assert.strictEqual(item(kids[2]).description, '1');
+    const [standalone] = await api.explorer.getChildren(kids[2]);
+    assert.match(String(item(standalone).description), /^RUNNING/);
+  });
+
+  test('service → tasks → containers, and reveal shows the whole path', async () => {
+    const web = await child(await child(undefined, 'alpha'), 'web');
+    const tasks = (await api.explorer.getChildren(web)).filter((t) => /^ecs\.task\./.test(String(item(t).contextValue)));
+    assert.strictEqual(tasks.length, 2);
+    for (const t of tasks) {
+      assert.match(label(t), /^[0-9a-f-]{6}$/);
+      // moto leaves startedAt empty, so the age may be missing; the private IP comes from the ENI.
+      assert.match(String(item(t).description), /^RUNNING · rev 1( · (just now|\d+ s ago|\d+ min ago))? · \d+\.\d+\.\d+\.\d+$/);
+    }
+    const containers = await api.explorer.getChildren(tasks[0]);
+    assert.strictEqual(label(containers[0]), 'backend');
+    assert.strictEqual(item(containers[0]).contextValue, `ecs.container.${String(item(containers[0]).contextValue).split('.')[2]}`);
+    assert.strictEqual(api.explorer.getParent(containers[0]), tasks[0]);
+    await vscode.commands.executeCommand('ecsDeploy.explorer.focus');
+    await api.view.reveal(containers[0], { select: true, focus: true, expand: true });
+    await screenshot('explorer-levels', 'sample-app-backend');
+  });
+
+  test('Copy ARN and Show Task Definition act on the service node', async () => {
+    const web = await child(await child(undefined, 'alpha'), 'web');
+    const arn = await vscode.commands.executeCommand<string>('ecsDeploy.resource.copyArn', web);
+    assert.match(arn, /^arn:aws:ecs:us-east-1:\d{12}:service\/alpha\/web$/);
+    assert.strictEqual(await vscode.env.clipboard.readText(), arn);
+
+    await vscode.commands.executeCommand('ecsDeploy.taskDefinition.show', web);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc, 'a document was opened');
+    assert.strictEqual(doc.uri.scheme, 'ecs-deploy');
+    assert.strictEqual(doc.languageId, 'json');
+    const td = JSON.parse(doc.getText()) as { family: string; revision: number };
+    assert.strictEqual(td.family, 'web');
+    assert.strictEqual(td.revision, 1);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('Scale Service and Force New Deployment update the service node in place', async () => {
+    const web = await child(await child(undefined, 'alpha'), 'web');
+    const desired = await vscode.commands.executeCommand<number>('ecsDeploy.service.scale', web, 3);
+    assert.strictEqual(desired, 3);
+    assert.match(String(item(web).description), /^\d+\/3/);
+    const deploymentId = await vscode.commands.executeCommand<string>('ecsDeploy.service.forceNewDeployment', web, true);
+    assert.match(deploymentId, /^ecs-svc\//);
+    await vscode.commands.executeCommand('ecsDeploy.service.scale', web, 2);
+  });
+
+  test('Stop Task moves the task to "Recently stopped" with its reason', async () => {
+    const web = await child(await child(undefined, 'alpha'), 'web');
+    const [task] = await api.explorer.getChildren(web);
+    const status = await vscode.commands.executeCommand<string>('ecsDeploy.task.stop', task, 'Stopped by the e2e test');
+    assert.strictEqual(status, 'STOPPED');
+    const webAgain = await child(await child(undefined, 'alpha'), 'web');
+    const stoppedGroup = await child(webAgain, 'Recently stopped');
+    const [stopped] = await api.explorer.getChildren(stoppedGroup);
+    assert.match(String(item(stopped).description), /^STOPPED · rev 1 · Stopped by the e2e test$/);
+  });
+
+  test('Show Service Events opens a read-only document', async () => {
+    const web = await child(await child(undefined, 'alpha'), 'web');
+    const count = await vscode.commands.executeCommand<number>('ecsDeploy.service.showEvents', web);
+    assert.strictEqual(typeof count, 'number');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.match(doc?.getText() ?? '', /^Events of alpha\/web, newest first/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('the filter hides services by name without loading again', async () => {
+    const alpha = await child(undefined, 'alpha');
+    await api.explorer.getChildren(alpha);
+    await vscode.commands.executeCommand('ecsDeploy.explorer.filter', 'WORK');
+    await sleep(50);
+    assert.deepStrictEqual((await api.explorer.getChildren(alpha)).map(label), ['worker', '1 services hidden by the filter', 'Standalone tasks']);
+    await vscode.commands.executeCommand('ecsDeploy.explorer.clearFilter');
+    assert.deepStrictEqual((await api.explorer.getChildren(alpha)).map(label), ['web', 'worker', 'Standalone tasks']);
+  });
+
+  test('the clusters setting limits which clusters show', async () => {
+    await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.clusters', ['beta'], vscode.ConfigurationTarget.Global);
+    try {
+      await sleep(300);
+      assert.deepStrictEqual((await api.explorer.getChildren()).map(label), ['beta']);
+    } finally {
+      await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.clusters', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
