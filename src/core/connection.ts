@@ -78,3 +78,8 @@ export function validateEndpoint(endpoint: string | undefined): string | undefin
 export function profileName(c: ResolvedConnection): string {
   return c.profile ?? DEFAULT_PROFILE;
 }
+
+/** Only plain profile names are put on a shell command line (e.g. `aws sso login --profile X`). */
+export function isSafeProfileName(name: string): boolean {
+  return /^[\w.+@-]+$/.test(name);
+}

@@ -15,3 +15,5 @@ export const SCALE_SERVICE_COMMAND = 'ecsDeploy.service.scale';
 export const FORCE_NEW_DEPLOYMENT_COMMAND = 'ecsDeploy.service.forceNewDeployment';
 export const SHOW_SERVICE_EVENTS_COMMAND = 'ecsDeploy.service.showEvents';
 export const STOP_TASK_COMMAND = 'ecsDeploy.task.stop';
+export const SIGN_IN_COMMAND = 'ecsDeploy.connection.signIn';
+export const RETRY_COMMAND = 'ecsDeploy.explorer.retry';

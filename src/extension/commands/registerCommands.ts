@@ -12,10 +12,12 @@ import { forceNewDeployment } from './forceNewDeployment';
 import { loadMore } from './loadMore';
 import { openInConsole } from './openInConsole';
 import { refreshExplorer } from './refreshExplorer';
+import { retry } from './retry';
 import { scaleService } from './scaleService';
 import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
 import { showLogs } from './showLogs';
+import { signIn } from './signIn';
 import { showServiceEvents } from './showServiceEvents';
 import { showTaskDefinition } from './showTaskDefinition';
 import { stopTask } from './stopTask';
@@ -49,5 +51,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.FORCE_NEW_DEPLOYMENT_COMMAND, forceNewDeployment(state, explorer), 'Forcing a new deployment…'),
     reg(ids.STOP_TASK_COMMAND, stopTask(state, explorer)),
     reg(ids.SHOW_SERVICE_EVENTS_COMMAND, showServiceEvents(state, docs)),
+    reg(ids.SIGN_IN_COMMAND, signIn(state)),
+    reg(ids.RETRY_COMMAND, retry()),
   ];
 }

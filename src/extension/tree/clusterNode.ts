@@ -1,7 +1,7 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
+import { loadClusterContents } from '../../aws/clusterContents';
 import { listServicePage } from '../../aws/services';
-import { listClusterTasks } from '../../aws/tasks';
 import { clusterDescription, type ClusterSummary } from '../../core/clusterSummary';
 import { groupTasks, type TasksByOwner } from '../../core/explorer/taskGroups';
 import { OPEN_IN_CONSOLE_COMMAND } from '../commandIds';
@@ -14,7 +14,7 @@ import { errorNode, MessageNode } from './messageNode';
 import { ServiceNode } from './serviceNode';
 import { TaskNode } from './taskNode';
 
-/** What one expansion of a cluster loads: a page of services and every task, each once. */
+/** A cluster's services and its tasks grouped by owner. */
 interface ClusterContents {
   services: Service[];
   nextToken?: string;
@@ -60,18 +60,19 @@ export class ClusterNode implements ExplorerNode, HasRef {
     } catch (err) {
       this.contents = undefined; // expanding again retries
       this.host.logError(`Could not list the services of ${this.cluster.name}: ${(err as Error).message}`);
-      return [errorNode(err, { service: 'ECS', action: 'ecs:ListServices', what: `list the services of ${this.cluster.name}` })];
+      return [
+        errorNode(err, { service: 'ECS', action: 'ecs:ListServices', what: `list the services of ${this.cluster.name}` }, () =>
+          this.host.changed(this),
+        ),
+      ];
     }
     return this.nodesFor(contents);
   }
 
   private async load(signal: AbortSignal): Promise<ClusterContents> {
     const { clients } = await this.host.connection();
-    const [page, tasks] = await Promise.all([
-      listServicePage(clients.ecs, this.cluster.name, undefined, signal),
-      listClusterTasks(clients.ecs, this.cluster.name, signal),
-    ]);
-    return { services: page.services, nextToken: page.nextToken, tasks: groupTasks(tasks, this.host.now()) };
+    const loaded = await loadClusterContents(clients.ecs, this.cluster.name, signal);
+    return { ...loaded, tasks: groupTasks(loaded.tasks, this.host.now()) };
   }
 
   private nodesFor(contents: ClusterContents): ExplorerNode[] {

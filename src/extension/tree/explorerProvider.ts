@@ -135,7 +135,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       return nodes;
     } catch (err) {
       this.log.error(`Could not list clusters: ${userMessage(err, ctx)}`);
-      return [errorNode(err, ctx)];
+      return [errorNode(err, ctx, () => this.refresh())];
     }
   }
 

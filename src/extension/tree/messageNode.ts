@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeAwsError, type ErrorContext } from '../../core/awsErrors';
 import { UserError } from '../../core/userError';
-import { OPEN_SETTINGS_COMMAND, SELECT_PROFILE_COMMAND, SELECT_REGION_COMMAND, SHOW_LOGS_COMMAND } from '../commandIds';
+import { OPEN_SETTINGS_COMMAND, SELECT_PROFILE_COMMAND, SELECT_REGION_COMMAND, SHOW_LOGS_COMMAND, SIGN_IN_COMMAND } from '../commandIds';
 import type { ExplorerNode } from './explorerNode';
 
 /** Empty and failed states live in the tree as a node with the action that helps, never a popup. */
@@ -11,11 +11,13 @@ export class MessageNode implements ExplorerNode {
     readonly kind: 'empty' | 'warning' | 'error',
     readonly command?: vscode.Command,
     readonly tooltip?: string,
+    /** Loads the failed level again (the row's inline Retry action). */
+    readonly retry?: () => void,
   ) {}
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.contextValue = `ecs.message.${this.kind}`;
+    item.contextValue = `ecs.message.${this.kind}${this.retry ? '.retry' : ''}`;
     item.command = this.command;
     item.tooltip = this.tooltip ?? this.label;
     if (this.kind === 'error') item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
@@ -28,21 +30,25 @@ export class MessageNode implements ExplorerNode {
 const command = (id: string, title: string, ...args: unknown[]): vscode.Command => ({ command: id, title, arguments: args });
 
 /** The node for a failed load, with the next step for the kind of failure. */
-export function errorNode(err: unknown, ctx: ErrorContext & { what: string }): MessageNode {
+export function errorNode(err: unknown, ctx: ErrorContext & { what: string }, retry?: () => void): MessageNode {
   if (err instanceof UserError) {
-    return new MessageNode(`${err.message} — Open Settings`, 'error', command(OPEN_SETTINGS_COMMAND, 'Open Settings', 'ecsDeploy'));
+    return new MessageNode(`${err.message} — Open Settings`, 'error', command(OPEN_SETTINGS_COMMAND, 'Open Settings', 'ecsDeploy'), undefined, retry);
   }
   const d = describeAwsError(err, ctx);
   switch (d.kind) {
     case 'credentials':
+      return new MessageNode(`${d.short} — Select Profile…`, 'warning', command(SELECT_PROFILE_COMMAND, 'Select Profile…'), d.message, retry);
     case 'expired':
-      return new MessageNode(`${d.short} — Select Profile…`, 'warning', command(SELECT_PROFILE_COMMAND, 'Select Profile…'), d.message);
+      // An SSO session is renewed by signing in again; rejected keys need another profile.
+      return /sso/i.test(d.short)
+        ? new MessageNode(`${d.short} — Sign In`, 'warning', command(SIGN_IN_COMMAND, 'Sign In', ctx.profile), d.message, retry)
+        : new MessageNode(`${d.short} — Select Profile…`, 'warning', command(SELECT_PROFILE_COMMAND, 'Select Profile…'), d.message, retry);
     case 'network':
     case 'access':
     case 'throttling':
-      return new MessageNode(`${d.short} — Show Logs`, 'error', command(SHOW_LOGS_COMMAND, 'Show Logs'), d.message);
+      return new MessageNode(`${d.short} — Show Logs`, 'error', command(SHOW_LOGS_COMMAND, 'Show Logs'), d.message, retry);
     default:
-      return new MessageNode(`Could not ${ctx.what}: ${d.short} — Show Logs`, 'error', command(SHOW_LOGS_COMMAND, 'Show Logs'), d.message);
+      return new MessageNode(`Could not ${ctx.what}: ${d.short} — Show Logs`, 'error', command(SHOW_LOGS_COMMAND, 'Show Logs'), d.message, retry);
   }
 }
 

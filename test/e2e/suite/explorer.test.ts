@@ -68,7 +68,7 @@ suite('ECS explorer in a real VS Code', () => {
     assert.strictEqual(node.label, 'Could not reach ECS: connection refused — Show Logs');
     assert.strictEqual(node.tooltip, 'Could not reach ECS at http://127.0.0.1:9: connection refused');
     assert.strictEqual(node.command, 'ecsDeploy.output.show');
-    assert.strictEqual(node.contextValue, 'ecs.message.error');
+    assert.strictEqual(node.contextValue, 'ecs.message.error.retry');
     await vscode.commands.executeCommand('ecsDeploy.explorer.focus');
     await screenshot('explorer-unreachable', 'Could not reach ECS');
   });

@@ -22,6 +22,7 @@ describe('describeAwsError', () => {
     const d = describeAwsError(sdkError('TokenProviderError', 'The SSO session associated with this profile has expired'), ctx);
     assert.equal(d.kind, 'expired');
     assert.match(d.message, /aws sso login --profile dev/);
+    assert.equal(d.short, 'SSO session expired');
   });
 
   it('connection refused, also when wrapped in an AggregateError', () => {

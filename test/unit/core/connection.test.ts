@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { connectionLabel, profileName, resolveConnection, validateEndpoint } from '../../../src/core/connection';
+import { connectionLabel, isSafeProfileName, profileName, resolveConnection, validateEndpoint } from '../../../src/core/connection';
 
 describe('resolveConnection', () => {
   const profileRegion = (p: string) => ({ dev: 'eu-west-1', default: 'us-west-2' })[p];
@@ -53,5 +53,12 @@ describe('validateEndpoint', () => {
   it('explains what is wrong with anything else', () => {
     assert.match(validateEndpoint('localhost:4566') ?? '', /must start with http:\/\/ or https:\/\//);
     assert.match(validateEndpoint('not a url') ?? '', /is not a URL/);
+  });
+});
+
+describe('isSafeProfileName', () => {
+  it('accepts profile names people use and refuses shell syntax', () => {
+    for (const ok of ['default', 'dev-admin', 'team.prod', 'me@corp', 'a_b+c']) assert.ok(isSafeProfileName(ok), ok);
+    for (const bad of ['x; rm -rf ~', '$(id)', 'a b', '', '`x`']) assert.ok(!isSafeProfileName(bad), bad);
   });
 });
