@@ -125,4 +125,25 @@ suite('ECS explorer levels and actions', () => {
       await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.clusters', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('a deploying service refreshes its own row on a timer, not the whole tree', async () => {
+    // moto reports every service's deployment as IN_PROGRESS, so "web" counts as deploying.
+    const web = await child(await child(undefined, 'alpha'), 'web');
+    assert.strictEqual(item(web).contextValue, 'ecs.service.deploying');
+    const fired: Array<ExplorerNode | undefined> = [];
+    const sub = api.explorer.onDidChangeTreeData((n) => fired.push(n ?? undefined));
+    await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.autoRefreshSeconds', 2, vscode.ConfigurationTarget.Global);
+    try {
+      await sleep(300);
+      fired.length = 0; // the settings change itself reloads the tree once
+      const webNow = await child(await child(undefined, 'alpha'), 'web');
+      const deadline = Date.now() + 8000;
+      while (Date.now() < deadline && !fired.includes(webNow)) await sleep(200);
+      assert.ok(fired.includes(webNow), 'the web row refreshed itself');
+      assert.ok(!fired.includes(undefined), 'the whole tree was not reloaded');
+    } finally {
+      sub.dispose();
+      await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
