@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command';
 import { clustersCommand } from './clusters';
+import { deployCommand } from './deploy';
+import { rollbackCommand } from './rollback';
 
 /** Every subcommand, in the order --help lists them. */
-export const COMMANDS: readonly CliCommand[] = [clustersCommand];
+export const COMMANDS: readonly CliCommand[] = [clustersCommand, deployCommand, rollbackCommand];

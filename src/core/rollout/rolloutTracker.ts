@@ -53,6 +53,8 @@ export interface TrackerOptions {
   readonly crashLimit?: number;
   /** No change in counts or events for this long: STUCK (still watched). */
   readonly stuckAfterMs?: number;
+  /** The revision being deployed: a deployment still showing another one has not really started. */
+  readonly taskDefinitionArn?: string;
 }
 
 const counts = (d: Deployment | undefined): DeploymentCounts => ({
@@ -76,6 +78,7 @@ export class RolloutTracker {
   private lastChangeAt: number;
   private readonly crashLimit: number;
   private readonly stuckAfterMs: number;
+  private readonly expectedTaskDefinition?: string;
 
   constructor(
     readonly deploymentId: string,
@@ -85,6 +88,7 @@ export class RolloutTracker {
     this.crashLimit = options.crashLimit ?? 3;
     this.stuckAfterMs = options.stuckAfterMs ?? 5 * 60 * 1000;
     this.lastChangeAt = startedAt.getTime();
+    this.expectedTaskDefinition = options.taskDefinitionArn;
   }
 
   observe(s: RolloutSnapshot): RolloutUpdate {
@@ -111,7 +115,7 @@ export class RolloutTracker {
       reason,
       crashed,
       summary: this.summary(phase, target, base.target, otherCounts),
-      waitingFor: this.waitingFor(base.target, otherCounts, s.tasks),
+      waitingFor: this.waitingFor(target, base.target, otherCounts, s.tasks),
     });
 
     if (!target) {
@@ -181,6 +185,7 @@ export class RolloutTracker {
 
   private completed(target: Deployment, others: DeploymentCounts, tasks: readonly Task[]): boolean {
     if (target.status !== 'PRIMARY') return false;
+    if (this.expectedTaskDefinition && target.taskDefinition !== this.expectedTaskDefinition) return false;
     if (target.rolloutState && target.rolloutState !== 'COMPLETED') return false;
     if ((target.runningCount ?? 0) !== (target.desiredCount ?? 0) || (target.pendingCount ?? 0) > 0) return false;
     if (others.running > 0 || others.pending > 0) return false;
@@ -204,8 +209,11 @@ export class RolloutTracker {
     return `${state} · new ${t.running}/${t.desired} running${t.pending ? `, ${t.pending} pending` : ''}${old}`;
   }
 
-  private waitingFor(t: DeploymentCounts, o: DeploymentCounts, tasks: readonly Task[]): string {
+  private waitingFor(target: Deployment | undefined, t: DeploymentCounts, o: DeploymentCounts, tasks: readonly Task[]): string {
     const parts: string[] = [];
+    if (this.expectedTaskDefinition && target && target.taskDefinition !== this.expectedTaskDefinition) {
+      parts.push(`ECS to start deploying ${this.expectedTaskDefinition.split('/').pop()} (the deployment still shows ${target.taskDefinition?.split('/').pop() ?? 'another revision'})`);
+    }
     if (t.running < t.desired) parts.push(`${t.running} of ${plural(t.desired, 'new task')} running`);
     if (t.pending > 0) parts.push(`${t.pending} pending`);
     const unhealthy = tasks.filter((x) => x.startedBy === this.deploymentId && x.lastStatus === 'RUNNING' && x.healthStatus !== 'HEALTHY').length;

@@ -119,6 +119,16 @@ describe('RolloutTracker', () => {
     assert.equal(u.waitingFor, '0 of 2 new tasks running; 2 old tasks still draining');
   });
 
+  it('is not COMPLETED while the deployment still shows another revision than the one deployed', () => {
+    const expected = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:8';
+    const tr = new RolloutTracker(NEW, START, { taskDefinitionArn: expected });
+    const stale = dep(NEW, { runningCount: 2, rolloutState: 'COMPLETED', taskDefinition: expected.replace(':8', ':7') });
+    const u = tr.observe({ at: at(10), service: svc([stale]), tasks: [] });
+    assert.equal(u.phase, 'IN_PROGRESS');
+    assert.equal(u.waitingFor, 'ECS to start deploying web:8 (the deployment still shows web:7)');
+    assert.equal(tr.observe({ at: at(20), service: svc([{ ...stale, taskDefinition: expected }]), tasks: [] }).phase, 'COMPLETED');
+  });
+
   it('another deployment replacing ours ends the watch with that fact', () => {
     const tr = new RolloutTracker(NEW, START);
     const u = tr.observe({ at: at(30), service: svc([dep('ecs-svc/999', { status: 'PRIMARY' })]), tasks: [] });

@@ -1,0 +1,68 @@
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { parseDuration } from '../../core/duration';
+import type { Logger } from '../../core/logger';
+import type { DeployResult } from '../../flows/deployService';
+import { pollService, watchRollout } from '../../flows/watchRollout';
+import { UsageError } from '../args';
+import type { CliIo } from '../io';
+
+export const DEFAULT_TIMEOUT = '30m';
+
+export function requiredString(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${name} is required`);
+  return v.trim();
+}
+
+export function timeoutOf(values: Record<string, unknown>): number {
+  const text = typeof values.timeout === 'string' ? values.timeout : DEFAULT_TIMEOUT;
+  const ms = parseDuration(text);
+  if (ms === undefined || ms <= 0) throw new UsageError(`--timeout ${text} is not a duration (write it like 90s, 10m, 1h)`);
+  return ms;
+}
+
+/**
+ * Shared end of `deploy` and `rollback`: optionally watch, then print the task definition the
+ * service uses as the last stdout line. Exit 0 when accepted (and COMPLETED with --wait).
+ */
+export async function finishDeploy(
+  ecs: ECSClient,
+  cluster: string,
+  service: string,
+  result: DeployResult,
+  opts: { wait: boolean; timeoutMs: number; io: CliIo; log: Logger },
+): Promise<number> {
+  const { io, log } = opts;
+  if (!opts.wait) {
+    io.stdout(result.taskDefinitionArn);
+    return 0;
+  }
+  log.info(`Watching deployment ${result.deploymentId} (timeout ${Math.round(opts.timeoutMs / 1000)} s)…`);
+  let lastSummary = '';
+  const outcome = await watchRollout(pollService(ecs, cluster, service), {
+    deploymentId: result.deploymentId,
+    taskDefinitionArn: result.taskDefinitionArn,
+    startedAt: result.startedAt,
+    timeoutMs: opts.timeoutMs,
+    log,
+    signal: io.signal,
+    progress: {
+      report: ({ message }) => {
+        if (message && message !== lastSummary) log.info(message);
+        lastSummary = message ?? lastSummary;
+      },
+    },
+  });
+  io.stdout(result.taskDefinitionArn);
+  switch (outcome.phase) {
+    case 'COMPLETED':
+      log.info(`Deployment COMPLETED: ${service} runs ${result.taskDefinitionArn.split('/').pop()}`);
+      return 0;
+    case 'STOPPED_WATCHING':
+      log.warn(outcome.reason);
+      return 130;
+    default:
+      log.error(`Deployment ${outcome.phase}: ${outcome.reason}`);
+      return 1;
+  }
+}
