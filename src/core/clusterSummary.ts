@@ -19,15 +19,18 @@ export interface ClusterSummary {
   readonly capacityProviders: readonly string[];
 }
 
+/** Counts are never negative (some emulators report -1 after tasks stop). */
+const count = (n: number | undefined) => Math.max(0, n ?? 0);
+
 export function summarizeCluster(c: ClusterLike): ClusterSummary {
   const arn = c.clusterArn ?? '';
   return {
     name: c.clusterName ?? arn.split('/').pop() ?? arn,
     arn,
     status: c.status ?? 'UNKNOWN',
-    runningTasks: c.runningTasksCount ?? 0,
-    pendingTasks: c.pendingTasksCount ?? 0,
-    activeServices: c.activeServicesCount ?? 0,
+    runningTasks: count(c.runningTasksCount),
+    pendingTasks: count(c.pendingTasksCount),
+    activeServices: count(c.activeServicesCount),
     capacityProviders: c.capacityProviders ?? [],
   };
 }

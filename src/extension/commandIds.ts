@@ -17,3 +17,5 @@ export const SHOW_SERVICE_EVENTS_COMMAND = 'ecsDeploy.service.showEvents';
 export const STOP_TASK_COMMAND = 'ecsDeploy.task.stop';
 export const SIGN_IN_COMMAND = 'ecsDeploy.connection.signIn';
 export const RETRY_COMMAND = 'ecsDeploy.explorer.retry';
+export const DEPLOY_SERVICE_COMMAND = 'ecsDeploy.service.deploy';
+export const ROLLBACK_SERVICE_COMMAND = 'ecsDeploy.service.rollback';

@@ -13,6 +13,12 @@ export class ReadonlyDocuments implements vscode.TextDocumentContentProvider, vs
     return this.contents.get(uri.toString()) ?? '';
   }
 
+  /** Sets the content of a read-only URI of our scheme (e.g. one side of a diff). */
+  set(uri: vscode.Uri, content: string): void {
+    this.contents.set(uri.toString(), content);
+    this.changed.fire(uri);
+  }
+
   /** Opens (or updates) the document `name` with `content`, read-only, in `language`. */
   async show(name: string, content: string, language: string): Promise<vscode.TextEditor> {
     const uri = vscode.Uri.from({ scheme: READONLY_SCHEME, path: `/${name}` });

@@ -50,3 +50,13 @@ export function readExplorerSettings(): ExplorerSettings {
     autoRefreshSeconds: Number.isFinite(seconds) && seconds > 0 ? Math.max(2, seconds) : 0,
   };
 }
+
+export interface DeploySettings {
+  /** How long a rollout is watched before it is reported as timed out. */
+  readonly timeoutMinutes: number;
+}
+
+export function readDeploySettings(): DeploySettings {
+  const minutes = vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.deploy`).get<number>('timeoutMinutes', 30);
+  return { timeoutMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 30 };
+}

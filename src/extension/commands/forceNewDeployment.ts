@@ -1,28 +1,26 @@
 import * as vscode from 'vscode';
-import { forceNewDeployment as force } from '../../aws/serviceActions';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
-import { resolveRef } from '../pickers';
+import { deployAndWatch } from '../deploy/deployAndWatch';
+import { resolveServiceTarget } from '../deploy/serviceTarget';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import { reloadAfterChange } from './reloadAfterChange';
 
-/** ECS: Force New Deployment — restarts the tasks with the same revision, after a confirmation. */
+/** ECS: Force New Deployment — restarts the tasks with the same revision after a confirmation, then watches. */
 export function forceNewDeployment(state: ConnectionState, explorer: ExplorerProvider): CommandBody {
   return async ({ signal, log }, node?: unknown, confirmed?: unknown) => {
-    const ref = await resolveRef(node, ['service'], state, signal);
-    const name = ref.service.serviceName ?? '';
+    const target = await resolveServiceTarget(node, state, signal);
     if (confirmed !== true) {
       const answer = await vscode.window.showWarningMessage(
-        `Force a new deployment of ${name}?`,
-        { modal: true, detail: `ECS replaces every task of ${name} in ${ref.cluster} with new ones from the same task definition.` },
+        `Force a new deployment of ${target.service}?`,
+        { modal: true, detail: `ECS replaces every task of ${target.service} in ${target.cluster} with new ones from the same task definition.` },
         'Force New Deployment',
       );
       if (answer !== 'Force New Deployment') return undefined;
     }
-    const { clients } = await state.get();
-    const updated = await force(clients.ecs, ref.cluster, name, signal);
-    log.info(`Forced a new deployment of ${ref.cluster}/${name}`);
-    await reloadAfterChange(node, explorer, signal);
-    return updated?.deployments?.[0]?.id;
+    const { result } = await deployAndWatch(state, log, { cluster: target.cluster, service: target.service, source: { kind: 'force' } }, () =>
+      void reloadAfterChange(node, explorer, signal).catch(() => undefined),
+    );
+    return result?.deploymentId;
   };
 }

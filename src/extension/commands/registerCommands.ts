@@ -7,12 +7,14 @@ import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import { chooseConnection } from './chooseConnection';
 import { copyArn } from './copyArn';
+import { deployServiceCommand } from './deployService';
 import { clearExplorerFilter, filterExplorer } from './filterExplorer';
 import { forceNewDeployment } from './forceNewDeployment';
 import { loadMore } from './loadMore';
 import { openInConsole } from './openInConsole';
 import { refreshExplorer } from './refreshExplorer';
 import { retry } from './retry';
+import { rollbackServiceCommand } from './rollbackService';
 import { scaleService } from './scaleService';
 import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
@@ -48,7 +50,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.OPEN_IN_CONSOLE_COMMAND, openInConsole(state)),
     reg(ids.SHOW_TASK_DEFINITION_COMMAND, showTaskDefinition(state, docs)),
     reg(ids.SCALE_SERVICE_COMMAND, scaleService(state, explorer)),
-    reg(ids.FORCE_NEW_DEPLOYMENT_COMMAND, forceNewDeployment(state, explorer), 'Forcing a new deployment…'),
+    reg(ids.FORCE_NEW_DEPLOYMENT_COMMAND, forceNewDeployment(state, explorer)),
+    reg(ids.DEPLOY_SERVICE_COMMAND, deployServiceCommand(state, docs, explorer)),
+    reg(ids.ROLLBACK_SERVICE_COMMAND, rollbackServiceCommand(state, docs, explorer)),
     reg(ids.STOP_TASK_COMMAND, stopTask(state, explorer)),
     reg(ids.SHOW_SERVICE_EVENTS_COMMAND, showServiceEvents(state, docs)),
     reg(ids.SIGN_IN_COMMAND, signIn(state)),

@@ -25,6 +25,12 @@ suite('ECS explorer levels and actions', () => {
     api = await activateExtension();
     await setSetting('region', 'us-east-1');
     await setSetting('profile', '');
+    // Force New Deployment watches the rollout; moto never finishes one.
+    await vscode.workspace.getConfiguration('ecsDeploy').update('deploy.timeoutMinutes', 0.05, vscode.ConfigurationTarget.Global);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('ecsDeploy').update('deploy.timeoutMinutes', undefined, vscode.ConfigurationTarget.Global);
   });
 
   setup(() => vscode.commands.executeCommand('ecsDeploy.explorer.refresh'));

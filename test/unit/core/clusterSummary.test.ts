@@ -8,6 +8,7 @@ describe('cluster summaries', () => {
     assert.equal(s.status, 'UNKNOWN');
     assert.equal(s.runningTasks, 0);
     assert.deepEqual(s.capacityProviders, []);
+    assert.equal(summarizeCluster({ clusterName: 'x', runningTasksCount: -1 }).runningTasks, 0);
   });
 
   it('describes services and running tasks, and the status only when it is not ACTIVE', () => {

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { listRevisions } from '../../aws/deploy';
+import { taskDefinitionName } from '../../core/arns';
+import { timeAgo } from '../../core/explorer/timeAgo';
+import { UserError } from '../../core/userError';
+import type { CommandBody } from '../commandWrapper';
+import type { ConnectionState } from '../connectionState';
+import { confirmInDiff } from '../deploy/confirmDiff';
+import { deployAndWatch } from '../deploy/deployAndWatch';
+import { resolveServiceTarget } from '../deploy/serviceTarget';
+import type { ReadonlyDocuments } from '../readonlyDocuments';
+import type { ExplorerProvider } from '../tree/explorerProvider';
+import { reloadAfterChange } from './reloadAfterChange';
+
+/** ECS: Roll Back Service… — an earlier revision of the family (time and images listed), diff, deploy. */
+export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDocuments, explorer: ExplorerProvider): CommandBody {
+  return async ({ signal, log }, target?: unknown, revisionArg?: unknown, options?: unknown) => {
+    const service = await resolveServiceTarget(target, state, signal);
+    const family = taskDefinitionName(service.taskDefinitionArn).replace(/:\d+$/, '');
+    let revision = typeof revisionArg === 'number' ? `${family}:${revisionArg}` : undefined;
+    if (!revision) {
+      const { clients } = await state.get();
+      const revisions = (await listRevisions(clients.ecs, family, 25, signal)).filter((r) => r.arn !== service.taskDefinitionArn);
+      if (revisions.length === 0) throw new UserError(`${family} has no other active revision to roll back to`);
+      const now = new Date();
+      const pick = await vscode.window.showQuickPick(
+        revisions.map((r) => ({
+          label: `${family}:${r.revision}`,
+          description: r.registeredAt ? `registered ${timeAgo(r.registeredAt, now)}` : undefined,
+          detail: r.images.join('  '),
+          arn: r.arn,
+        })),
+        { title: `Roll back ${service.service} (now ${taskDefinitionName(service.taskDefinitionArn)})`, matchOnDetail: true },
+      );
+      if (!pick) return undefined;
+      revision = pick.arn;
+    }
+    const confirmed = (options as { confirmed?: boolean } | undefined)?.confirmed === true;
+    const { result, outcome } = await deployAndWatch(state, log, {
+      cluster: service.cluster,
+      service: service.service,
+      source: { kind: 'revision', taskDefinition: revision },
+      confirm: (change) => confirmInDiff(docs, service.service, change, confirmed),
+    });
+    await reloadAfterChange(target, explorer, signal).catch(() => undefined);
+    return result ? { taskDefinitionArn: result.taskDefinitionArn, phase: outcome?.phase } : undefined;
+  };
+}
