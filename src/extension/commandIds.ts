@@ -5,3 +5,4 @@ export const SELECT_REGION_COMMAND = 'ecsDeploy.connection.selectRegion';
 export const CHOOSE_CONNECTION_COMMAND = 'ecsDeploy.connection.choose';
 export const SHOW_LOGS_COMMAND = 'ecsDeploy.output.show';
 export const OPEN_SETTINGS_COMMAND = 'workbench.action.openSettings';
+export const GENERATE_TASK_DEFINITION_COMMAND = 'ecsDeploy.compose.generateTaskDefinition';

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { profileName } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
+import { ComposeCodeActions } from './compose/composeCodeActions';
+import { ComposeDiagnostics } from './compose/composeDiagnostics';
+import { PROPOSED_SCHEME, ProposedContent } from './compose/proposedContent';
 import { ConnectionState } from './connectionState';
 import { createOutput } from './output';
 import { createStatusBar } from './statusBar';
@@ -10,6 +13,7 @@ import { ExplorerProvider } from './tree/explorerProvider';
 export interface EcsDeployApi {
   readonly explorer: ExplorerProvider;
   readonly connection: ConnectionState;
+  readonly composeDiagnostics: ComposeDiagnostics;
 }
 
 export function activate(context: vscode.ExtensionContext): EcsDeployApi {
@@ -24,6 +28,9 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
       () => (view.description = undefined),
     );
   void describeView();
+  // Diagnostics do not call AWS: the region only shows in ECR image URIs.
+  const composeDiagnostics = new ComposeDiagnostics(logger, () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || 'us-east-1');
+  const proposed = new ProposedContent();
 
   context.subscriptions.push(
     channel,
@@ -32,10 +39,16 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     view,
     state.onDidChange(() => void describeView()),
     createStatusBar(state),
-    ...registerCommands({ state, channel, log: logger }),
+    composeDiagnostics,
+    proposed,
+    vscode.workspace.registerTextDocumentContentProvider(PROPOSED_SCHEME, proposed),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ComposeCodeActions(composeDiagnostics), {
+      providedCodeActionKinds: ComposeCodeActions.kinds,
+    }),
+    ...registerCommands({ state, channel, log: logger, composeDiagnostics, proposed }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
-  return { explorer, connection: state };
+  return { explorer, connection: state, composeDiagnostics };
 }
 
 export function deactivate(): void {

@@ -5,3 +5,5 @@ export type { FileReader, ComposeFile } from './loadProject';
 export type { RenderOptions, LaunchType, CpuArchitecture } from './renderContext';
 export { renderTaskDefinition, type RenderInput, type RenderResult } from './renderTask';
 export { validateTaskDefinition } from './validate';
+export { COMPOSE_FILE_NAME, isComposeFileName, taskDefinitionFileName } from './fileNames';
+export { moveVariableToSecrets, removeEnvFileLine, removeVolumeAtLine } from './quickFixes';

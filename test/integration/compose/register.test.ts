@@ -11,6 +11,9 @@ const PROJECTS = [
   path.join(FIXTURES, 'sample-app'),
 ];
 
+/** moto (like ECS) answers an absent list with []. */
+const list = <T>(x: T[] | undefined): T[] | undefined => (x && x.length ? x : undefined);
+
 /** The fields we set, with the defaults DescribeTaskDefinition fills in left out. */
 function comparable(td: RegisterTaskDefinitionCommandInput) {
   return {
@@ -21,18 +24,18 @@ function comparable(td: RegisterTaskDefinitionCommandInput) {
     memory: td.memory,
     executionRoleArn: td.executionRoleArn,
     runtimePlatform: td.runtimePlatform,
-    volumes: (td.volumes ?? []).map((v) => ({ name: v.name, efs: v.efsVolumeConfiguration?.fileSystemId })),
+    volumes: (list(td.volumes) ?? []).map((v) => ({ name: v.name, efs: v.efsVolumeConfiguration?.fileSystemId })),
     containers: (td.containerDefinitions ?? []).map((c) => ({
       name: c.name,
       image: c.image,
       essential: c.essential,
-      command: c.command,
-      environment: c.environment,
-      secrets: c.secrets,
-      ports: c.portMappings?.map((p) => [p.containerPort, p.hostPort, p.protocol]),
+      command: list(c.command),
+      environment: list(c.environment),
+      secrets: list(c.secrets),
+      ports: list(c.portMappings)?.map((p) => [p.containerPort, p.hostPort, p.protocol]),
       healthCheck: c.healthCheck && { ...c.healthCheck },
-      dependsOn: c.dependsOn,
-      mountPoints: c.mountPoints,
+      dependsOn: list(c.dependsOn),
+      mountPoints: list(c.mountPoints),
       log: c.logConfiguration,
     })),
   };
