@@ -24,6 +24,7 @@ export function generateTaskDefinition(state: ConnectionState, diagnostics: Comp
     if (!composeUri) return undefined;
     progress.report({ message: 'reading the compose project' });
     const { region, accountId } = await connectionFacts(state, signal, (m) => log.debug(m));
+    diagnostics.accountId = accountId ?? diagnostics.accountId;
     const result = renderForComposeFile(composeUri.fsPath, { region, accountId });
     diagnostics.refresh(composeUri.fsPath);
     const count = (s: string) => result.diagnostics.filter((d) => d.severity === s).length;

@@ -32,6 +32,9 @@ export class ComposeDiagnostics implements vscode.Disposable {
   /** Fires with the compose file after its diagnostics were refreshed (tests wait on it). */
   readonly onDidRefresh = this.changed.event;
 
+  /** Learned by the generate command (sts:GetCallerIdentity), so both show the same images and role. */
+  accountId?: string;
+
   constructor(
     private readonly log: Logger,
     private readonly region: () => string,
@@ -70,7 +73,7 @@ export class ComposeDiagnostics implements vscode.Disposable {
     let composeFiles: readonly string[] = [composeFile];
     let projectName: string | undefined;
     try {
-      const r = renderForComposeFile(composeFile, { region: this.region() });
+      const r = renderForComposeFile(composeFile, { region: this.region(), accountId: this.accountId });
       findings = r.diagnostics;
       composeFiles = r.files;
       projectName = r.projectName;
