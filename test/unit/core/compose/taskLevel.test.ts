@@ -65,3 +65,32 @@ describe('compose: task size, roles and platform', () => {
     find(ok('services:\n  a:\n    image: x\n    platform: linux/arm64\n').diags, 'warning', /platform linux\/arm64 differs/);
   });
 });
+
+describe('compose: the x-ecs extension', () => {
+  it('per service: image, entrypoint, essential; per task: roles (options still win)', () => {
+    const yaml = `x-ecs:
+  executionRoleArn: arn:aws:iam::123456789012:role/exec-from-x
+  taskRoleArn: arn:aws:iam::123456789012:role/task-from-x
+services:
+  api:
+    build: .
+    entrypoint: ./dev-entry.sh
+    x-ecs:
+      image: reg.example.com/api:9
+      entrypoint: [/prod-entry.sh]
+      essential: false
+  db:
+    image: pg
+`;
+    const { td, container } = ok(yaml, { options: { images: { api: 'ignored/by:x-ecs' } } });
+    assert.equal(container('api').image, 'reg.example.com/api:9');
+    assert.deepEqual(container('api').entryPoint, ['/prod-entry.sh']);
+    assert.equal(container('api').essential, false);
+    assert.equal(td.executionRoleArn, 'arn:aws:iam::123456789012:role/exec-from-x');
+    assert.equal(td.taskRoleArn, 'arn:aws:iam::123456789012:role/task-from-x');
+    assert.equal(ok(yaml, { options: { taskRoleArn: 'arn:aws:iam::1:role/opt' } }).td.taskRoleArn, 'arn:aws:iam::1:role/opt');
+  });
+  it('an x-ecs block that is not a mapping is an error', () => {
+    fails('services:\n  a:\n    image: x\n    x-ecs: [oops]\n', /x-ecs of a service must be a mapping/);
+  });
+});
