@@ -32,9 +32,9 @@ export function renderService(ctx: ServiceContext, containerName: string, logCon
   if (environment.length) c.environment = environment;
   if (secrets.length) c.secrets = secrets;
   const entryPoint = renderCommand(ctx, 'entrypoint');
-  if (entryPoint) c.entryPoint = entryPoint;
+  if (entryPoint?.length) c.entryPoint = entryPoint;
   const command = renderCommand(ctx, 'command');
-  if (command) c.command = command;
+  if (command?.length) c.command = command;
   const wd = text(get(ctx.svc, 'working_dir'));
   if (wd) c.workingDirectory = wd;
   const user = text(get(ctx.svc, 'user'));
