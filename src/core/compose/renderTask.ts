@@ -1,14 +1,15 @@
-import type { ContainerDefinition, LogConfiguration, RegisterTaskDefinitionCommandInput, Volume } from '@aws-sdk/client-ecs';
+import type { ContainerDefinition, LogConfiguration, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { DiagnosticBag, type ComposeDiagnostic, type SourcePos } from './diagnostics';
 import { renderDependsOn } from './dependsOn';
 import { loadComposeProject, type ComposeProject, type LoadOptions } from './loadProject';
-import { bool, get, isMap, isSeq, text, type CMap } from './node';
+import { bool, get, isMap, text, type CMap } from './node';
 import type { RenderOptions, ServiceContext } from './renderContext';
 import { renderService, type RenderedService } from './renderService';
 import { TOP_LEVEL_KEYS } from './serviceKeys';
 import { taskSize } from './taskSize';
 import { MAX_CONTAINERS, validateTaskDefinition } from './validate';
-import { ecsVolumeName } from './volumes';
+import { serviceHosts } from './serviceHosts';
+import { taskVolumes } from './taskVolumes';
 
 export interface RenderInput extends LoadOptions {
   readonly options: RenderOptions;
@@ -136,32 +137,6 @@ function checkTopLevel(root: CMap, diags: DiagnosticBag): void {
   }
 }
 
-/** Every name a service can be reached by in Compose's network: these become localhost. */
-function serviceHosts(project: ComposeProject): Set<string> {
-  const hosts = new Set<string>();
-  for (const [name, svc] of project.services) {
-    hosts.add(name);
-    const cn = text(get(svc, 'container_name'));
-    if (cn) hosts.add(cn);
-    const networks = get(svc, 'networks');
-    if (isMap(networks)) {
-      for (const n of networks.entries.values()) {
-        const aliases = get(n.value, 'aliases');
-        if (isSeq(aliases)) for (const a of aliases.items) if (text(a)) hosts.add(text(a)!);
-      }
-    }
-  }
-  for (const svc of project.services.values()) {
-    const links = get(svc, 'links');
-    if (isSeq(links)) {
-      for (const l of links.items) {
-        const [target, alias] = (text(l) ?? '').split(':');
-        if (alias && project.services.has(target)) hosts.add(alias);
-      }
-    }
-  }
-  return hosts;
-}
 
 function checkPortClashes(rendered: Map<string, RenderedService>, diags: DiagnosticBag): void {
   const owner = new Map<string, string>();
@@ -180,35 +155,6 @@ function checkPortClashes(rendered: Map<string, RenderedService>, diags: Diagnos
   }
 }
 
-function taskVolumes(rendered: Map<string, RenderedService>, efs: ReturnType<typeof get>, launchType: string, diags: DiagnosticBag): Volume[] {
-  const out = new Map<string, Volume>();
-  for (const r of rendered.values()) {
-    for (const use of r.volumes) {
-      if (out.has(use.volume)) continue;
-      const v: Volume = { name: ecsVolumeName(use.volume) };
-      const cfg = get(efs, use.volume);
-      const fsId = text(get(cfg, 'fileSystemId'));
-      if (fsId) {
-        v.efsVolumeConfiguration = { fileSystemId: fsId };
-        const root = text(get(cfg, 'rootDirectory'));
-        if (root) v.efsVolumeConfiguration.rootDirectory = root;
-        const ap = text(get(cfg, 'accessPointId'));
-        if (ap || bool(get(cfg, 'transitEncryption'))) v.efsVolumeConfiguration.transitEncryption = 'ENABLED';
-        if (ap) v.efsVolumeConfiguration.authorizationConfig = { accessPointId: ap, iam: 'ENABLED' };
-        diags.info(use.pos, `named volume ${use.volume} → EFS file system ${fsId}`, 'named-volume');
-      } else {
-        diags.warn(
-          use.pos,
-          `named volume ${use.volume} becomes ${launchType === 'FARGATE' ? 'Fargate task storage, which is lost when the task stops' : 'a Docker volume on the instance'}: to keep the data, attach EFS with "x-ecs: {efs: {${use.volume}: {fileSystemId: fs-…}}}" at the top level`,
-          'named-volume',
-          { volume: use.volume },
-        );
-      }
-      out.set(use.volume, v);
-    }
-  }
-  return [...out.values()];
-}
 
 function sortDiagnostics(items: ComposeDiagnostic[]): ComposeDiagnostic[] {
   return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
