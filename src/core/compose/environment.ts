@@ -8,6 +8,9 @@ import { bool, get, isMap, isSeq, text, type CNode } from './node';
 import { baseDirFor, type ServiceContext } from './renderContext';
 import { maskValue, secretReason } from './secrets';
 
+/** Variables whose "development" value turns on dev-only behaviour in common frameworks. */
+const DEV_ENVIRONMENTS = new Set(['NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'FLASK_ENV', 'APP_ENV', 'ASPNETCORE_ENVIRONMENT', 'MIX_ENV']);
+
 interface EnvValue {
   value: string;
   pos: SourcePos;
@@ -55,6 +58,13 @@ export function renderEnvironment(ctx: ServiceContext): { environment: KeyValueP
         `${name}: ${maskValue(name, v.value)} → ${maskValue(name, r.value)} (containers of one task reach each other at localhost)`,
         'host-rewrite',
       );
+    }
+    const off = rewriteHosts(r.value, ctx.project.disabledServiceNames, name);
+    if (off.changed) {
+      ctx.diags.warn(v.pos, `${name} refers to a service that is not enabled (its profile is off): that container is not in the task; pass --profile to include it`, 'disabled-service');
+    }
+    if (DEV_ENVIRONMENTS.has(name) && /^(dev|development|debug)$/i.test(r.value)) {
+      ctx.diags.warn(v.pos, `${name}=${r.value} is a development setting: ECS runs it as it is; set the production value in an override file`, 'dev-environment', { service: ctx.name });
     }
     const why = secretReason(name, r.value);
     if (why) {

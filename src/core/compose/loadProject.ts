@@ -31,6 +31,7 @@ export interface ComposeProject {
   readonly services: ReadonlyMap<string, CMap>;
   /** Services left out because no enabled profile names them. */
   readonly disabled: ReadonlyMap<string, readonly string[]>;
+  readonly disabledServiceNames: ReadonlySet<string>;
   readonly mainFiles: ReadonlySet<string>;
   readonly projectDirectory: string;
 }
@@ -79,6 +80,7 @@ export function loadComposeProject(opts: LoadOptions, diags: DiagnosticBag): Com
     root,
     services,
     disabled,
+    disabledServiceNames: new Set(disabled.keys()),
     mainFiles: new Set(opts.files.map((f) => f.path)),
     projectDirectory: opts.projectDirectory,
   };

@@ -72,3 +72,13 @@ G=
     fails('services:\n  api:\n    image: x\n    x-ecs:\n      secrets:\n        PW: "not a valid ref"\n', /x-ecs secret PW/);
   });
 });
+
+describe('compose: development settings in the environment', () => {
+  it('warns about NODE_ENV=development and about hosts of services left out by a profile', () => {
+    const { diags, container } = ok('services:\n  app:\n    image: a\n    environment:\n      NODE_ENV: development\n      SEARCH_URL: http://search:9200\n  search:\n    image: s\n    profiles: [search]\n');
+    assert.equal(find(diags, 'warning', /NODE_ENV=development is a development setting/).line, 5);
+    find(diags, 'warning', /SEARCH_URL refers to a service that is not enabled/);
+    assert.equal(env(container('app')).SEARCH_URL, 'http://search:9200');
+    assert.ok(!ok('services:\n  app:\n    image: a\n    environment: {NODE_ENV: production}\n').diags.some((d) => d.code === 'dev-environment'));
+  });
+});
