@@ -13,13 +13,22 @@ import { SETTINGS_SECTION } from '../settings';
 
 const COMPOSE_GLOB = '**/{compose,docker-compose}*.{yaml,yml}';
 
+/** Second command argument: lets a caller (the e2e suite) answer the replace prompt. */
+export interface GenerateOptions {
+  readonly confirmReplace?: (fileName: string) => Thenable<boolean>;
+}
+
+const askToReplace = async (name: string): Promise<boolean> =>
+  (await vscode.window.showWarningMessage(`${name} already exists. Replace it with the generated task definition?`, { modal: true }, 'Replace')) === 'Replace';
+
 /**
  * ECS: Generate Task Definition from Compose File… — renders the compose project to
  * `<family>.taskdef.json` beside the compose file (or in ecsDeploy.taskDefinitionFolder), opens
  * it; an existing, different file is shown as a diff and only replaced when the user says so.
  */
 export function generateTaskDefinition(state: ConnectionState, diagnostics: ComposeDiagnostics, proposed: ProposedContent): CommandBody {
-  return async ({ signal, log, progress }, arg) => {
+  return async ({ signal, log, progress }, arg, options?: unknown) => {
+    const confirmReplace = (options as GenerateOptions | undefined)?.confirmReplace ?? askToReplace;
     const composeUri = await pickComposeFile(arg);
     if (!composeUri) return undefined;
     progress.report({ message: 'reading the compose project' });
@@ -43,8 +52,7 @@ export function generateTaskDefinition(state: ConnectionState, diagnostics: Comp
     if (existing !== undefined && existing !== json) {
       const name = path.basename(target.fsPath);
       await vscode.commands.executeCommand('vscode.diff', target, proposed.show(name, json), `${name} ↔ generated from ${path.basename(composeUri.fsPath)}`);
-      const answer = await vscode.window.showWarningMessage(`${name} already exists. Replace it with the generated task definition?`, { modal: true }, 'Replace');
-      if (answer !== 'Replace') return undefined;
+      if (!(await confirmReplace(name))) return undefined;
     }
     if (existing !== json) {
       await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(target.fsPath)));

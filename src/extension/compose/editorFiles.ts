@@ -3,9 +3,12 @@ import * as vscode from 'vscode';
 import { isComposeFileName, type FileReader } from '../../core/compose/index';
 import { defaultComposeFiles, readFileOrUndefined } from '../../flows/renderCompose';
 
-/** Reads open editors' text first (unsaved edits count), then the disk. */
+/**
+ * Reads unsaved editor text first, then the disk. Only dirty documents are taken from the
+ * editor: a clean one may lag behind a change on disk (or linger after its editor closed).
+ */
 export const editorFileReader: FileReader = (p) => {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && path.resolve(d.uri.fsPath) === path.resolve(p));
+  const open = vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.scheme === 'file' && path.resolve(d.uri.fsPath) === path.resolve(p));
   return open ? open.getText() : readFileOrUndefined(p);
 };
 

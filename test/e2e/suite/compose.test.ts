@@ -60,6 +60,24 @@ suite('Compose → task definition in a real VS Code', () => {
     assert.strictEqual(again.fsPath, output());
   });
 
+  test('an existing, different file is shown as a diff and replaced only when the user agrees', async () => {
+    // Closed first: an open editor's text counts as the file's content.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.writeFileSync(output(), '{"family": "hand-edited"}\n');
+    const asked: string[] = [];
+    const declined = await vscode.commands.executeCommand('ecsDeploy.compose.generateTaskDefinition', composeUri(), {
+      confirmReplace: async (name: string) => (asked.push(name), false),
+    });
+    assert.strictEqual(declined, undefined);
+    assert.deepStrictEqual(asked, ['sample-app.taskdef.json']);
+    assert.strictEqual(fs.readFileSync(output(), 'utf8'), '{"family": "hand-edited"}\n', 'kept when the user says no');
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff is shown');
+    assert.strictEqual(tab.input.original.fsPath, output());
+    await vscode.commands.executeCommand('ecsDeploy.compose.generateTaskDefinition', composeUri(), { confirmReplace: async () => true });
+    assert.strictEqual(JSON.parse(fs.readFileSync(output(), 'utf8')).family, 'sample-app', 'replaced when the user says yes');
+  });
+
   test('the Problems panel shows the findings on the exact compose lines', async () => {
     await vscode.window.showTextDocument(composeUri());
     const diags = await waitForDiagnostics(composeUri(), (d) => d.some((x) => x.code === 'bind-mount'));
