@@ -47,6 +47,10 @@ export class ComposeDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => maybe(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => maybe(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidSaveTextDocument((d) => maybe(d, 0)),
+      // A compose file deleted on disk: its findings go with it once its editor closes.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (isComposeDocument(d.uri) && editorFileReader(d.uri.fsPath) === undefined) this.forget(d.uri.fsPath);
+      }),
     );
     for (const d of vscode.workspace.textDocuments) maybe(d, 0);
   }
@@ -93,6 +97,14 @@ export class ComposeDiagnostics implements vscode.Disposable {
     this.owned.set(owner, new Set(byFile.keys()));
     this.changed.fire(composeFile);
     return findings;
+  }
+
+  private forget(composeFile: string): void {
+    for (const [owner, files] of this.owned) {
+      if (owner !== composeFile) continue;
+      for (const f of files) this.collection.delete(vscode.Uri.file(f));
+      this.owned.delete(owner);
+    }
   }
 
   /** An env file or bind-mounted file changed: refresh the projects that reported on it. */

@@ -104,6 +104,32 @@ suite('Compose → task definition in a real VS Code', () => {
     assert.ok(edits[0].newText.includes('/usr/src/app/node_modules'));
   });
 
+  test('a quick fix moves a secret-looking variable to x-ecs secrets', async () => {
+    // A standalone compose file next to the sample (compose.*.yaml), removed afterwards.
+    const file = path.join(folder(), 'compose.secrets.yaml');
+    fs.writeFileSync(file, 'services:\n  api:\n    image: api:1\n    environment:\n      API_TOKEN: abc123\n      MODE: prod\n');
+    try {
+      const uri = vscode.Uri.file(file);
+      await vscode.window.showTextDocument(uri);
+      const diags = await waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'secret-in-environment'));
+      const secret = diags.find((d) => d.code === 'secret-in-environment')!;
+      assert.strictEqual(secret.range.start.line + 1, 5);
+      assert.ok(!secret.message.includes('abc123'), 'the value is not shown');
+      const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, secret.range)) as vscode.CodeAction[];
+      const move = actions.find((a) => a.title.startsWith('Move API_TOKEN to x-ecs secrets'));
+      assert.ok(move?.edit, `offered: ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(move.edit));
+      const text = vscode.window.activeTextEditor!.document.getText();
+      assert.match(text, /x-ecs:\n\s+secrets:\n\s+API_TOKEN: \/sample-app\/API_TOKEN/);
+      assert.doesNotMatch(text, /abc123/);
+      await waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'secret-in-environment'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   test('diagnostics follow unsaved edits (debounced)', async () => {
     const editor = await vscode.window.showTextDocument(composeUri());
     try {
