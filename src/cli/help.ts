@@ -2,7 +2,7 @@ import type { CliCommand } from './command';
 
 const GLOBAL_HELP = [
   'Global options (also read from the environment):',
-  '  --profile NAME                 AWS profile (AWS_PROFILE)',
+  '  --profile NAME                 AWS profile (AWS_PROFILE); for render, a Compose profile',
   '  --region REGION                AWS region (AWS_REGION)',
   '  --endpoint URL                 custom AWS endpoint, e.g. LocalStack or moto (ECS_DEPLOY_ENDPOINT)',
   '  --ecr-registry-address HOST:PORT  registry that replaces the address ECR reports (ECS_DEPLOY_ECR_REGISTRY_ADDRESS)',

@@ -19,3 +19,4 @@ export const SIGN_IN_COMMAND = 'ecsDeploy.connection.signIn';
 export const RETRY_COMMAND = 'ecsDeploy.explorer.retry';
 export const DEPLOY_SERVICE_COMMAND = 'ecsDeploy.service.deploy';
 export const ROLLBACK_SERVICE_COMMAND = 'ecsDeploy.service.rollback';
+export const GENERATE_TASK_DEFINITION_COMMAND = 'ecsDeploy.compose.generateTaskDefinition';

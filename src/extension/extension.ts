@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { profileName } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
+import { ComposeCodeActions } from './compose/composeCodeActions';
+import { ComposeDiagnostics } from './compose/composeDiagnostics';
+import { PROPOSED_SCHEME, ProposedContent } from './compose/proposedContent';
 import { ConnectionState } from './connectionState';
 import { createOutput } from './output';
 import { ReadonlyDocuments } from './readonlyDocuments';
@@ -13,6 +16,7 @@ export interface EcsDeployApi {
   readonly explorer: ExplorerProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly connection: ConnectionState;
+  readonly composeDiagnostics: ComposeDiagnostics;
 }
 
 export function activate(context: vscode.ExtensionContext): EcsDeployApi {
@@ -30,6 +34,9 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
       () => (view.description = undefined),
     );
   void describeView();
+  // Diagnostics do not call AWS: the region only shows in ECR image URIs.
+  const composeDiagnostics = new ComposeDiagnostics(logger, () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || 'us-east-1');
+  const proposed = new ProposedContent();
 
   context.subscriptions.push(
     channel,
@@ -40,10 +47,16 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     view.onDidChangeVisibility((e) => (explorer.visible = e.visible)),
     state.onDidChange(() => void describeView()),
     createStatusBar(state),
-    ...registerCommands({ state, channel, log: logger, explorer, docs }),
+    composeDiagnostics,
+    proposed,
+    vscode.workspace.registerTextDocumentContentProvider(PROPOSED_SCHEME, proposed),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ComposeCodeActions(composeDiagnostics), {
+      providedCodeActionKinds: ComposeCodeActions.kinds,
+    }),
+    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, proposed }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
-  return { explorer, view, connection: state };
+  return { explorer, view, connection: state, composeDiagnostics };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command';
 import { clustersCommand } from './clusters';
 import { deployCommand } from './deploy';
+import { renderCommand } from './render';
 import { rollbackCommand } from './rollback';
 
 /** Every subcommand, in the order --help lists them. */
-export const COMMANDS: readonly CliCommand[] = [clustersCommand, deployCommand, rollbackCommand];
+export const COMMANDS: readonly CliCommand[] = [clustersCommand, renderCommand, deployCommand, rollbackCommand];

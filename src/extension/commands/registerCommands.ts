@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import * as ids from '../commandIds';
 import { registerWrappedCommand } from '../commandWrapper';
+import type { ComposeDiagnostics } from '../compose/composeDiagnostics';
+import type { ProposedContent } from '../compose/proposedContent';
 import type { ConnectionState } from '../connectionState';
 import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
@@ -12,6 +14,7 @@ import { clearExplorerFilter, filterExplorer } from './filterExplorer';
 import { forceNewDeployment } from './forceNewDeployment';
 import { loadMore } from './loadMore';
 import { openInConsole } from './openInConsole';
+import { generateTaskDefinition } from './generateTaskDefinition';
 import { refreshExplorer } from './refreshExplorer';
 import { retry } from './retry';
 import { rollbackServiceCommand } from './rollbackService';
@@ -30,11 +33,13 @@ export interface CommandDeps {
   readonly log: Logger;
   readonly explorer: ExplorerProvider;
   readonly docs: ReadonlyDocuments;
+  readonly composeDiagnostics: ComposeDiagnostics;
+  readonly proposed: ProposedContent;
 }
 
 /** The one place commands are wired to their ids. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { state, channel, log, explorer, docs } = deps;
+  const { state, channel, log, explorer, docs, composeDiagnostics, proposed } = deps;
   const reg = (id: string, body: Parameters<typeof registerWrappedCommand>[1], progressTitle?: string) =>
     registerWrappedCommand(id, body, log, { progressTitle });
   return [
@@ -57,5 +62,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.SHOW_SERVICE_EVENTS_COMMAND, showServiceEvents(state, docs)),
     reg(ids.SIGN_IN_COMMAND, signIn(state)),
     reg(ids.RETRY_COMMAND, retry()),
+    registerWrappedCommand(ids.GENERATE_TASK_DEFINITION_COMMAND, generateTaskDefinition(state, composeDiagnostics, proposed), log, {
+      progressTitle: 'Generating the task definition',
+    }),
   ];
 }

@@ -1,0 +1,163 @@
+import type { ContainerDefinition, LogConfiguration, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { DiagnosticBag, type ComposeDiagnostic, type SourcePos } from './diagnostics';
+import { renderDependsOn } from './dependsOn';
+import { loadComposeProject, type ComposeProject, type LoadOptions } from './loadProject';
+import { bool, get, isMap, text, type CMap } from './node';
+import type { RenderOptions, ServiceContext } from './renderContext';
+import { renderService, type RenderedService } from './renderService';
+import { TOP_LEVEL_KEYS } from './serviceKeys';
+import { taskSize } from './taskSize';
+import { MAX_CONTAINERS, validateTaskDefinition } from './validate';
+import { serviceHosts } from './serviceHosts';
+import { taskVolumes } from './taskVolumes';
+
+export interface RenderInput extends LoadOptions {
+  readonly options: RenderOptions;
+}
+
+export interface RenderResult {
+  /** The RegisterTaskDefinition input; absent when any diagnostic is an error. */
+  readonly taskDefinition?: RegisterTaskDefinitionCommandInput;
+  readonly diagnostics: ComposeDiagnostic[];
+  readonly projectName?: string;
+  readonly family?: string;
+}
+
+/** Compose project → one task definition: every enabled service a container of one awsvpc task. */
+export function renderTaskDefinition(input: RenderInput): RenderResult {
+  const diags = new DiagnosticBag();
+  const project = loadComposeProject(input, diags);
+  if (!project) return { diagnostics: sortDiagnostics(diags.items) };
+  const opts = input.options;
+  const launchType = opts.launchType ?? 'FARGATE';
+  const root = project.root;
+  checkTopLevel(root, diags);
+  const taskX = get(root, 'x-ecs');
+  const family = chooseFamily(project, opts, taskX, diags);
+  if (project.services.size === 0) {
+    diags.error(project.namePos, `no service is enabled: every service has a profile; pass --profile ${[...project.disabled.values()][0]?.[0] ?? 'NAME'}`, 'no-services');
+    return { diagnostics: sortDiagnostics(diags.items), projectName: project.name };
+  }
+  if (project.services.size > MAX_CONTAINERS) {
+    diags.error(get(root, 'services')!.pos, `${project.services.size} services, but an ECS task holds at most ${MAX_CONTAINERS} containers: leave some out with profiles`, 'too-many-services');
+  }
+  const logGroup = opts.logGroup ?? `/ecs/${family}`;
+  const hosts = serviceHosts(project);
+  const containerNames = new Map<string, string>();
+  for (const [name, svc] of project.services) {
+    const cn = name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255);
+    if (cn !== name) diags.warn(svc.pos, `service name "${name}" becomes container name "${cn}" (ECS allows letters, digits, "-" and "_")`, 'container-name');
+    if ([...containerNames.values()].includes(cn)) diags.error(svc.pos, `two services would both be container "${cn}": rename one`, 'container-name');
+    containerNames.set(name, cn);
+  }
+
+  const rendered = new Map<string, RenderedService>();
+  for (const [name, svc] of project.services) {
+    const xEcs = get(svc, 'x-ecs');
+    if (xEcs && !isMap(xEcs)) diags.error(xEcs.pos, 'x-ecs of a service must be a mapping', 'x-ecs');
+    const ctx: ServiceContext = {
+      name, svc, project, opts, diags, hosts, launchType, env: input.env, readFile: input.readFile,
+      xEcs: isMap(xEcs) ? xEcs : undefined,
+    };
+    const log: LogConfiguration = {
+      logDriver: 'awslogs',
+      options: { 'awslogs-group': logGroup, 'awslogs-region': opts.region, 'awslogs-stream-prefix': containerNames.get(name)! },
+    };
+    rendered.set(name, renderService(ctx, containerNames.get(name)!, log));
+  }
+  checkPortClashes(rendered, diags);
+
+  const { dependsOn, oneShot } = renderDependsOn(
+    {
+      services: project.services,
+      disabled: project.disabled,
+      containerName: (s) => containerNames.get(s) ?? s,
+      hasHealthCheck: (s) => rendered.get(s)?.container.healthCheck !== undefined,
+    },
+    diags,
+  );
+  for (const [name, r] of rendered) {
+    const deps = dependsOn.get(name);
+    if (deps) r.container.dependsOn = deps;
+    const explicit = bool(get(get(project.services.get(name), 'x-ecs'), 'essential'));
+    r.container.essential = explicit ?? !oneShot.has(name);
+  }
+
+  const volumes = taskVolumes(rendered, get(taskX, 'efs'), launchType, diags);
+  const size = taskSize([...rendered.values()], launchType, taskX, diags, project.namePos);
+  const td: RegisterTaskDefinitionCommandInput = {
+    family,
+    networkMode: 'awsvpc',
+    requiresCompatibilities: [launchType],
+    ...(size ? { cpu: String(size.cpu), memory: String(size.memory) } : {}),
+    runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: opts.cpuArchitecture ?? 'X86_64' },
+    containerDefinitions: [...rendered.values()].map((r) => r.container as ContainerDefinition),
+  };
+  const execRole = opts.executionRoleArn ?? text(get(taskX, 'executionRoleArn'));
+  const taskRole = opts.taskRoleArn ?? text(get(taskX, 'taskRoleArn'));
+  if (execRole) td.executionRoleArn = execRole;
+  else if (opts.accountId) {
+    td.executionRoleArn = `arn:aws:iam::${opts.accountId}:role/ecsTaskExecutionRole`;
+    diags.info(project.namePos, `executionRoleArn defaults to ${td.executionRoleArn}`, 'execution-role');
+  } else if (launchType === 'FARGATE') {
+    diags.warn(project.namePos, 'no execution role: Fargate needs one to pull from ECR and write awslogs; pass --execution-role-arn (usually arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole)', 'execution-role');
+  }
+  if (taskRole) td.taskRoleArn = taskRole;
+  if (volumes.length) td.volumes = volumes;
+
+  const result = (taskDefinition?: RegisterTaskDefinitionCommandInput): RenderResult => ({
+    taskDefinition,
+    diagnostics: sortDiagnostics(diags.items),
+    projectName: project.name,
+    family,
+  });
+  if (diags.hasErrors) return result();
+  // Never hand out something ECS would refuse: our own checks run on every output.
+  const problems = validateTaskDefinition(td);
+  for (const p of problems) diags.error(project.namePos, `the rendered task definition is invalid: ${p}`, 'invalid-output');
+  return result(problems.length ? undefined : td);
+}
+
+function chooseFamily(project: ComposeProject, opts: RenderOptions, taskX: ReturnType<typeof get>, diags: DiagnosticBag): string {
+  const raw = opts.family ?? text(get(taskX, 'family')) ?? project.name;
+  const family = raw.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255);
+  if (!family) diags.error(project.namePos, 'the task family is empty: set "name:" in the compose file or pass --family', 'family');
+  else if (opts.family && family !== opts.family) diags.warn(project.namePos, `family "${opts.family}" becomes "${family}" (letters, digits, "-" and "_")`, 'family');
+  return family || 'app';
+}
+
+function checkTopLevel(root: CMap, diags: DiagnosticBag): void {
+  for (const e of root.entries.values()) {
+    if (e.key.startsWith('x-') || !TOP_LEVEL_KEYS.has(e.key)) {
+      if (!e.key.startsWith('x-')) diags.warn(e.keyPos, `unknown top-level key "${e.key}" is ignored`, 'unknown-key');
+      continue;
+    }
+    if (e.key === 'version') diags.info(e.keyPos, '"version" is obsolete in the Compose Specification and ignored', 'ignored-key');
+    if (e.key === 'include') diags.error(e.keyPos, '"include" is not supported yet: pass the files with -f instead', 'include');
+  }
+}
+
+
+function checkPortClashes(rendered: Map<string, RenderedService>, diags: DiagnosticBag): void {
+  const owner = new Map<string, string>();
+  for (const [name, r] of rendered) {
+    for (const p of r.ports) {
+      const key = `${p.mapping.containerPort}/${p.mapping.protocol}`;
+      const first = owner.get(key);
+      if (first) {
+        diags.error(
+          p.pos,
+          `"${name}" and "${first}" both listen on port ${key}: containers of one task share the network, so two cannot use the same port; change one service's port`,
+          'port-clash',
+        );
+      } else owner.set(key, name);
+    }
+  }
+}
+
+
+function sortDiagnostics(items: ComposeDiagnostic[]): ComposeDiagnostic[] {
+  return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+}
+
+export type { SourcePos };
