@@ -1,4 +1,11 @@
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ListTasksCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ListServicesCommand,
+  ListTasksCommand,
+  type ECSClient,
+} from '@aws-sdk/client-ecs';
 import { chunk } from '../core/chunk';
 import type { ContainerLogSettings } from '../core/logs/logTargets';
 import { taskIdFromArn } from '../core/logs/streamNames';
@@ -72,4 +79,16 @@ export async function taskDefinitionContainers(ecs: ECSClient, taskDefinition: s
     name: c.name,
     logConfiguration: c.logConfiguration ? { logDriver: c.logConfiguration.logDriver, options: c.logConfiguration.options } : undefined,
   }));
+}
+
+/** Names of a cluster's services, sorted (for the Follow Logs picker). */
+export async function listServiceNames(ecs: ECSClient, cluster: string, signal?: AbortSignal): Promise<string[]> {
+  const names: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await ecs.send(new ListServicesCommand({ cluster, nextToken, maxResults: 100 }), { abortSignal: signal });
+    names.push(...(page.serviceArns ?? []).map((arn) => arn.slice(arn.lastIndexOf('/') + 1)));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b));
 }

@@ -5,3 +5,5 @@ export const SELECT_REGION_COMMAND = 'ecsDeploy.connection.selectRegion';
 export const CHOOSE_CONNECTION_COMMAND = 'ecsDeploy.connection.choose';
 export const SHOW_LOGS_COMMAND = 'ecsDeploy.output.show';
 export const OPEN_SETTINGS_COMMAND = 'workbench.action.openSettings';
+export const FOLLOW_LOGS_COMMAND = 'ecsDeploy.logs.follow';
+export const STOP_FOLLOWING_LOGS_COMMAND = 'ecsDeploy.logs.stopFollowing';

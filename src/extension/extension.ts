@@ -3,6 +3,7 @@ import { profileName } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
 import { ConnectionState } from './connectionState';
 import { createOutput } from './output';
+import { LogFollowers } from './logs/logFollowers';
 import { createStatusBar } from './statusBar';
 import { ExplorerProvider } from './tree/explorerProvider';
 
@@ -10,12 +11,15 @@ import { ExplorerProvider } from './tree/explorerProvider';
 export interface EcsDeployApi {
   readonly explorer: ExplorerProvider;
   readonly connection: ConnectionState;
+  /** Followed service logs (ECS: Follow Logs). */
+  readonly logs: LogFollowers;
 }
 
 export function activate(context: vscode.ExtensionContext): EcsDeployApi {
   const { channel, logger } = createOutput();
   const state = new ConnectionState(logger);
   const explorer = new ExplorerProvider(state, logger);
+  const followers = new LogFollowers(logger);
   const view = vscode.window.createTreeView('ecsDeploy.explorer', { treeDataProvider: explorer });
   // The view's own description says which account view the tree shows.
   const describeView = () =>
@@ -32,10 +36,11 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     view,
     state.onDidChange(() => void describeView()),
     createStatusBar(state),
-    ...registerCommands({ state, channel, log: logger }),
+    followers,
+    ...registerCommands({ state, channel, log: logger, followers }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
-  return { explorer, connection: state };
+  return { explorer, connection: state, logs: followers };
 }
 
 export function deactivate(): void {

@@ -57,6 +57,8 @@ export interface FollowOptions {
   /** How often the service's tasks are listed again to pick up new ones. */
   readonly refreshMs?: number;
   readonly timeZone?: TimeZoneChoice;
+  /** Called once the backlog is shown and following has begun (the editor's progress ends there). */
+  readonly onFollowing?: () => void;
 }
 
 const BATCH = 1000;
@@ -182,6 +184,7 @@ export async function followServiceLogs(deps: FollowDeps, options: FollowOptions
       emit(state, pending);
     }
 
+    options.onFollowing?.();
     let lastRefresh = now();
     const refreshMs = options.refreshMs ?? 15_000;
     while (!signal.aborted) {

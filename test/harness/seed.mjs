@@ -16,15 +16,61 @@ async function reset(endpoint) {
   if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
 }
 
-/** e2e: two clusters in us-east-1, one in eu-west-1. */
+/** e2e: two clusters in us-east-1, one in eu-west-1; service "web" of alpha logs to /ecs/web-e2e. */
 export async function seedE2E(endpoint) {
   await reset(endpoint);
   const east = new ECSClient(cfg(endpoint, 'us-east-1'));
   const eu = new ECSClient(cfg(endpoint, 'eu-west-1'));
-  for (const name of ['beta', 'alpha']) await east.send(new CreateClusterCommand({ clusterName: name }));
-  await eu.send(new CreateClusterCommand({ clusterName: 'gamma' }));
-  east.destroy();
-  eu.destroy();
+  const logs = new CloudWatchLogsClient(cfg(endpoint, 'us-east-1'));
+  try {
+    for (const name of ['beta', 'alpha']) await east.send(new CreateClusterCommand({ clusterName: name }));
+    await eu.send(new CreateClusterCommand({ clusterName: 'gamma' }));
+    await seedWebService(east, logs, 'alpha', 'us-east-1');
+  } finally {
+    east.destroy();
+    eu.destroy();
+    logs.destroy();
+  }
+}
+
+/** The stream ECS would name for container "backend" of task E2E_TASK_ID (prefix "backend"). */
+export const E2E_LOG_GROUP = '/ecs/web-e2e';
+export const E2E_TASK_ID = '3f2a1c9d8e7f4a6b9c0d1e2f3a4b5c6d';
+export const E2E_STREAM = `backend/backend/${E2E_TASK_ID}`;
+
+/**
+ * A service "web" with awslogs containers and a few lines in the stream of one of its tasks.
+ * No task is started (the tree counts running tasks); moto never starts a service's tasks, so
+ * Follow Logs finds the stream by the task definition's prefix.
+ */
+async function seedWebService(ecs, logs, cluster, region) {
+  const awslogs = (prefix) => ({
+    logDriver: 'awslogs',
+    options: { 'awslogs-group': E2E_LOG_GROUP, 'awslogs-region': region, 'awslogs-stream-prefix': prefix },
+  });
+  await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'web-e2e',
+      containerDefinitions: [
+        { name: 'backend', image: 'busybox', memory: 256, logConfiguration: awslogs('backend') },
+        { name: 'mongodb', image: 'mongo:7', memory: 512, logConfiguration: awslogs('mongodb') },
+      ],
+    }),
+  );
+  await ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: 'web-e2e', desiredCount: 1, launchType: 'FARGATE' }));
+  await logs.send(new CreateLogGroupCommand({ logGroupName: E2E_LOG_GROUP }));
+  await logs.send(new CreateLogStreamCommand({ logGroupName: E2E_LOG_GROUP, logStreamName: E2E_STREAM }));
+  const now = Date.now();
+  await logs.send(
+    new PutLogEventsCommand({
+      logGroupName: E2E_LOG_GROUP,
+      logStreamName: E2E_STREAM,
+      logEvents: ['Server starting', 'Connected to mongodb://localhost:27017/app', 'Listening on port 3000'].map((message, i) => ({
+        timestamp: now - 60000 + i * 1000,
+        message,
+      })),
+    }),
+  );
 }
 
 /** The sandbox's demo account: cluster "demo", service "web" (backend + mongodb), a few log lines. */
