@@ -16,7 +16,7 @@ async function reset(endpoint) {
   if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
 }
 
-/** e2e: two clusters in us-east-1, one in eu-west-1; service "web" of alpha logs to /ecs/web-e2e. */
+/** e2e: two clusters in us-east-1, one in eu-west-1; service "web" of beta logs to /ecs/web-e2e. */
 export async function seedE2E(endpoint) {
   await reset(endpoint);
   const east = new ECSClient(cfg(endpoint, 'us-east-1'));
@@ -25,7 +25,7 @@ export async function seedE2E(endpoint) {
   try {
     for (const name of ['beta', 'alpha']) await east.send(new CreateClusterCommand({ clusterName: name }));
     await eu.send(new CreateClusterCommand({ clusterName: 'gamma' }));
-    await seedWebService(east, logs, 'alpha', 'us-east-1');
+    await seedWebService(east, logs, 'beta', 'us-east-1');
   } finally {
     east.destroy();
     eu.destroy();

@@ -4,7 +4,7 @@ import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloud
 import type { EcsDeployApi } from '../../../src/extension/extension';
 import { activateExtension, motoEndpoint, screenshot, setSetting, sleep } from './helpers';
 
-// The harness seeds service "web" in cluster alpha (us-east-1) with awslogs containers and three
+// The harness seeds service "web" in cluster beta (us-east-1) with awslogs containers and three
 // lines in stream backend/backend/3f2a1c… of group /ecs/web-e2e (test/harness/seed.mjs).
 const GROUP = '/ecs/web-e2e';
 const STREAM = 'backend/backend/3f2a1c9d8e7f4a6b9c0d1e2f3a4b5c6d';
@@ -29,7 +29,7 @@ suite('Follow Logs in a real VS Code', () => {
   });
 
   suiteTeardown(async () => {
-    await vscode.commands.executeCommand('ecsDeploy.logs.stopFollowing', { cluster: 'alpha', service: 'web' });
+    await vscode.commands.executeCommand('ecsDeploy.logs.stopFollowing', { cluster: 'beta', service: 'web' });
   });
 
   test('the commands are contributed with the ECS category', async () => {
@@ -39,8 +39,8 @@ suite('Follow Logs in a real VS Code', () => {
   });
 
   test('following a service shows its recent lines, then lines written while following, in "ECS Logs: web"', async () => {
-    await vscode.commands.executeCommand('ecsDeploy.logs.follow', { cluster: 'alpha', service: 'web' });
-    const followed = await waitFor('a follower', () => api.logs.followed().find((f) => f.key === 'alpha/web'));
+    await vscode.commands.executeCommand('ecsDeploy.logs.follow', { cluster: 'beta', service: 'web' });
+    const followed = await waitFor('a follower', () => api.logs.followed().find((f) => f.key === 'beta/web'));
     assert.strictEqual(followed.channelName, 'ECS Logs: web');
     await waitFor('the seeded lines', () => followed.recent(20).some((l) => l.endsWith('| Listening on port 3000')) || undefined);
     const seeded = followed.recent(20).filter((l) => / backend 3f2a1c \| /.test(l));
@@ -69,9 +69,9 @@ suite('Follow Logs in a real VS Code', () => {
   });
 
   test('Stop Following Logs stops it; a missing service says so', async () => {
-    assert.strictEqual(await vscode.commands.executeCommand('ecsDeploy.logs.stopFollowing', { cluster: 'alpha', service: 'web' }), true);
+    assert.strictEqual(await vscode.commands.executeCommand('ecsDeploy.logs.stopFollowing', { cluster: 'beta', service: 'web' }), true);
     assert.strictEqual(api.logs.followed().length, 0);
-    const result = await vscode.commands.executeCommand('ecsDeploy.logs.follow', { cluster: 'alpha', service: 'nope' });
+    const result = await vscode.commands.executeCommand('ecsDeploy.logs.follow', { cluster: 'beta', service: 'nope' });
     assert.strictEqual(result, undefined, 'the failure is shown as a message, not thrown');
     assert.strictEqual(api.logs.followed().length, 0);
   });
