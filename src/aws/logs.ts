@@ -2,6 +2,7 @@ import {
   DescribeLogGroupsCommand,
   DescribeLogStreamsCommand,
   FilterLogEventsCommand,
+  GetLogEventsCommand,
   type CloudWatchLogsClient,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { LogEvent } from '../core/logs/logEvent';
@@ -77,4 +78,11 @@ export async function recentLogStreams(logs: CloudWatchLogsClient, group: string
     abortSignal: signal,
   });
   return (out.logStreams ?? []).flatMap((s) => (s.logStreamName ? [{ name: s.logStreamName, lastEventTimestamp: s.lastEventTimestamp }] : []));
+}
+
+/** The newest `limit` events of one stream, oldest first (GetLogEvents from the tail). */
+export async function lastLogEvents(logs: CloudWatchLogsClient, group: string, stream: string, limit: number, signal?: AbortSignal): Promise<LogEvent[]> {
+  const out = await logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: stream, limit, startFromHead: false }), { abortSignal: signal });
+  // GetLogEvents has no eventId; stream + position identify an event well enough for display.
+  return (out.events ?? []).map((e, i) => ({ eventId: `${stream}#${i}`, timestamp: e.timestamp ?? 0, message: e.message ?? '', logStreamName: stream, ingestionTime: e.ingestionTime }));
 }
