@@ -46,9 +46,14 @@ export class LogCursor {
     return fresh.sort((a, b) => a.timestamp - b.timestamp);
   }
 
-  /** Ids older than the next call's startTime can never come back, so they are forgotten. */
+  /**
+   * Ids older than the window behind the newest event can never come back, so they are
+   * forgotten (not by startTime: an endpoint that returned events before the initial start
+   * would otherwise get them shown twice).
+   */
   private forgetOutsideWindow(): void {
-    const start = this.startTime;
+    if (this.newest === undefined) return;
+    const start = this.newest - this.lookbackMs;
     for (const [id, ts] of this.seen) if (ts < start) this.seen.delete(id);
   }
 }

@@ -93,3 +93,12 @@ describe('LogCursor (next startTime = newest seen, dedupe by eventId)', () => {
     );
   });
 });
+
+describe('LogCursor edge: events older than the initial start', () => {
+  it('are remembered like any other, so a second delivery is dropped', () => {
+    const c = new LogCursor(1000);
+    assert.deepEqual(c.accept([ev('old', 900)]).map((e) => e.eventId), ['old']);
+    assert.deepEqual(c.accept([ev('old', 900)]), []);
+    assert.equal(c.startTime, 1000);
+  });
+});
