@@ -18,12 +18,14 @@ export async function runLiveTail(
   query: { groupArn: string; streams?: readonly string[] },
   onEvents: (events: LiveTailEvent[]) => void,
   signal: AbortSignal,
+  onStarted: () => void = () => undefined,
 ): Promise<'ended'> {
   const out = await logs.send(
     new StartLiveTailCommand({ logGroupIdentifiers: [query.groupArn], logStreamNames: query.streams?.length ? [...query.streams] : undefined }),
     { abortSignal: signal },
   );
   if (!out.responseStream) throw new Error('StartLiveTail returned no stream');
+  onStarted();
   for await (const item of out.responseStream) {
     if (item.SessionStreamingException) throw new Error(`Live Tail stream failed: ${item.SessionStreamingException.message ?? 'unknown'}`);
     if (item.SessionTimeoutException) break;

@@ -186,6 +186,7 @@ export class LogGroupPoller {
 
   /** Runs Live Tail sessions until one fails to start (then polling takes over for good). */
   private async runLive(signal: AbortSignal): Promise<void> {
+    if (this.streams().size === 0) return sleep(this.interval.policy.activeMs, signal);
     const session = new AbortController();
     this.liveSession = session;
     const stop = () => session.abort();
@@ -194,19 +195,27 @@ export class LogGroupPoller {
       const streams = this.streams();
       const found = await findLogGroup(this.options.logs, this.group, session.signal);
       if (!found?.arn) throw new Error(`log group ${this.group} not found`);
-      this.liveTail = 'on';
       const names = streams.size <= MAX_STREAM_NAMES ? [...streams] : undefined;
-      this.options.log.info(`${this.group}: following with Live Tail`);
-      await runLiveTail(this.options.liveTailLogs!, { groupArn: found.arn, streams: names }, (events) => {
-        // Live Tail events carry no eventId; the cursor still needs one per event.
-        const withIds = events.map((e) => ({ ...e, eventId: `live-${this.liveCounter++}` }));
-        this.dispatch(this.cursor.accept(withIds));
-      }, session.signal);
+      await runLiveTail(
+        this.options.liveTailLogs!,
+        { groupArn: found.arn, streams: names },
+        (events) => {
+          // Live Tail events carry no eventId; the cursor still needs one per event.
+          const withIds = events.map((e) => ({ ...e, eventId: `live-${this.liveCounter++}` }));
+          this.dispatch(this.cursor.accept(withIds));
+        },
+        session.signal,
+        () => {
+          if (this.liveTail !== 'on') this.options.log.info(`${this.group}: following with Live Tail`);
+          this.liveTail = 'on';
+        },
+      );
     } catch (err) {
       if (signal.aborted) return;
-      if (session.signal.aborted && this.liveTail === 'on') return; // restarted for a new stream set
+      if (session.signal.aborted) return; // restarted for a new stream set
       this.liveTail = 'off';
-      this.options.log.info(`${this.group}: Live Tail is not available (${describeAwsError(err, { service: 'CloudWatch Logs' }).short}); polling FilterLogEvents instead`);
+      const why = describeAwsError(err, { service: 'CloudWatch Logs' }).short.slice(0, 80);
+      this.options.log.info(`${this.group}: Live Tail is not available here (${why}); polling FilterLogEvents instead`);
     } finally {
       signal.removeEventListener('abort', stop);
       this.liveSession = undefined;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { AwsClients } from '../../../src/aws/clients';
+import { awsClientConfig } from '../../../src/aws/clientConfig';
 import { formatLogLine } from '../../../src/core/logs/formatLine';
 import { silentLogger, type Logger } from '../../../src/core/logger';
 import { UserError } from '../../../src/core/userError';
@@ -116,15 +117,19 @@ describe('followServiceLogs against moto', () => {
     this.timeout(20000);
     const logged: string[] = [];
     const log = { ...silentLogger, info: (m: string) => logged.push(m) };
-    const liveTailLogs = new CloudWatchLogsClient({ endpoint: motoEndpoint(), region: REGION, credentials: testCredentials, maxAttempts: 1, disableHostPrefix: true });
+    // The extension's client for Live Tail: with a custom endpoint it turns the host prefix off.
+    const conn = { region: REGION, endpoint: motoEndpoint() };
+    const aws = new AwsClients(conn, awsClientConfig(conn, { credentials: testCredentials, maxAttempts: 1 }));
+    const liveTailLogs = aws.logsStreaming;
     const out = collector();
     const ac = new AbortController();
     const run = followServiceLogs({ ...deps(undefined, log), liveTailLogs }, { target: { cluster: 'shop', service: 'web', container: 'worker' }, sinceMs: 60_000, follow: true, useLiveTail: true }, out.sink, ac.signal);
-    await until('fallback', () => logged.some((m) => /Live Tail is not available .*polling FilterLogEvents instead/.test(m)));
+    await until('fallback', () => logged.some((m) => /Live Tail is not available here .*polling FilterLogEvents instead/.test(m)));
+    assert.ok(!logged.some((m) => /following with Live Tail|Cancelled/.test(m)), logged.join('\n'));
     await put(c.logs, `shop/worker/${task}`, [{ timestamp: Date.now(), message: 'after fallback' }]);
     await until('the line', () => out.lines.some((l) => l.event.message === 'after fallback'));
     ac.abort();
     await run;
-    liveTailLogs.destroy();
+    aws.dispose();
   });
 });
