@@ -68,6 +68,35 @@ suite('Follow Logs in a real VS Code', () => {
     await screenshot('follow-logs', 'POST /items 201');
   });
 
+  test('a burst larger than ecsDeploy.logs.maxBacklogLines keeps the newest lines and says how many it skipped', async () => {
+    const cfg = vscode.workspace.getConfiguration('ecsDeploy.logs');
+    await cfg.update('maxBacklogLines', 100, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('ecsDeploy.logs.follow', { cluster: 'beta', service: 'web' });
+      const followed = await waitFor('a follower', () => api.logs.followed().find((f) => f.key === 'beta/web'));
+      await waitFor('the backlog', () => followed.recent(50).some((l) => l.endsWith('| POST /items 201')) || undefined);
+      const logs = new CloudWatchLogsClient({ endpoint: motoEndpoint(), region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 });
+      try {
+        const ts = Date.now();
+        await logs.send(
+          new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: STREAM, logEvents: Array.from({ length: 500 }, (_, i) => ({ timestamp: ts + i, message: `burst ${i}` })) }),
+        );
+      } finally {
+        logs.destroy();
+      }
+      await waitFor('the end of the burst', () => followed.recent(5).some((l) => l.endsWith('| burst 499')) || undefined);
+      const recent = followed.recent(200);
+      const note = recent.find((l) => /skipped \d+ lines/.test(l));
+      assert.ok(note, `a skipped-lines note among: ${recent.slice(0, 5).join(' / ')}`);
+      const skipped = Number(/skipped (\d+) lines/.exec(note)![1]);
+      const burstShown = recent.filter((l) => / \| burst \d+$/.test(l)).length;
+      assert.ok(burstShown <= 100, `the channel kept ${burstShown} burst lines`);
+      assert.strictEqual(burstShown + skipped >= 500, true, `${burstShown} shown + ${skipped} skipped account for the 500`);
+    } finally {
+      await cfg.update('maxBacklogLines', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('Stop Following Logs stops it; a missing service says so', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('ecsDeploy.logs.stopFollowing', { cluster: 'beta', service: 'web' }), true);
     assert.strictEqual(api.logs.followed().length, 0);
