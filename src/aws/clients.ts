@@ -15,6 +15,7 @@ export class AwsClients {
   private ecsClient?: ECSClient;
   private ecrClient?: ECRClient;
   private logsClient?: CloudWatchLogsClient;
+  private logsStreamingClient?: CloudWatchLogsClient;
   private stsClient?: STSClient;
   private readonly config: ReturnType<typeof awsClientConfig>;
   /** Shared by all clients of this connection. */
@@ -40,11 +41,19 @@ export class AwsClients {
     return (this.logsClient ??= new CloudWatchLogsClient(this.config));
   }
 
+  /**
+   * For StartLiveTail: the SDK sends it to a "streaming-" host prefix, which a custom endpoint
+   * (emulator) does not have, so the prefix is turned off there.
+   */
+  get logsStreaming(): CloudWatchLogsClient {
+    return (this.logsStreamingClient ??= new CloudWatchLogsClient({ ...this.config, ...(this.config.endpoint ? { disableHostPrefix: true } : {}) }));
+  }
+
   get sts(): STSClient {
     return (this.stsClient ??= new STSClient(this.config));
   }
 
   dispose(): void {
-    for (const c of [this.ecsClient, this.ecrClient, this.logsClient, this.stsClient]) c?.destroy();
+    for (const c of [this.ecsClient, this.ecrClient, this.logsClient, this.logsStreamingClient, this.stsClient]) c?.destroy();
   }
 }

@@ -20,3 +20,5 @@ export const RETRY_COMMAND = 'ecsDeploy.explorer.retry';
 export const DEPLOY_SERVICE_COMMAND = 'ecsDeploy.service.deploy';
 export const ROLLBACK_SERVICE_COMMAND = 'ecsDeploy.service.rollback';
 export const GENERATE_TASK_DEFINITION_COMMAND = 'ecsDeploy.compose.generateTaskDefinition';
+export const FOLLOW_LOGS_COMMAND = 'ecsDeploy.logs.follow';
+export const STOP_FOLLOWING_LOGS_COMMAND = 'ecsDeploy.logs.stopFollowing';

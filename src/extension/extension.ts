@@ -7,6 +7,7 @@ import { PROPOSED_SCHEME, ProposedContent } from './compose/proposedContent';
 import { ConnectionState } from './connectionState';
 import { createOutput } from './output';
 import { ReadonlyDocuments } from './readonlyDocuments';
+import { LogFollowers } from './logs/logFollowers';
 import { createStatusBar } from './statusBar';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
@@ -17,6 +18,8 @@ export interface EcsDeployApi {
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly connection: ConnectionState;
   readonly composeDiagnostics: ComposeDiagnostics;
+  /** Followed service logs (ECS: Follow Logs). */
+  readonly logs: LogFollowers;
 }
 
 export function activate(context: vscode.ExtensionContext): EcsDeployApi {
@@ -24,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
   const state = new ConnectionState(logger);
   const explorer = new ExplorerProvider(state, logger);
   const docs = new ReadonlyDocuments();
+  const followers = new LogFollowers(logger);
   const view = vscode.window.createTreeView('ecsDeploy.explorer', { treeDataProvider: explorer });
   // Deploying services poll only while someone can see them.
   explorer.visible = view.visible;
@@ -53,10 +57,11 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ComposeCodeActions(composeDiagnostics), {
       providedCodeActionKinds: ComposeCodeActions.kinds,
     }),
-    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, proposed }),
+    followers,
+    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, proposed, followers }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
-  return { explorer, view, connection: state, composeDiagnostics };
+  return { explorer, view, connection: state, composeDiagnostics, logs: followers };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,5 @@
 // Puts known state into moto for the e2e tier and the sandbox, through the real AWS SDK.
-import { ECSClient, CreateClusterCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { ECSClient, CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { ECRClient, CreateRepositoryCommand } from '@aws-sdk/client-ecr';
 import {
   CloudWatchLogsClient,
@@ -24,7 +24,7 @@ async function reset(endpoint) {
 
 /**
  * e2e: clusters "alpha" (service "web" with 2 tasks, service "worker" scaled to zero, one
- * standalone task) and "beta" in us-east-1, "gamma" in eu-west-1.
+ * standalone task) and "beta" (service "web" logging to /ecs/web-e2e) in us-east-1, "gamma" in eu-west-1.
  */
 export async function seedE2E(endpoint) {
   await reset(endpoint);
@@ -44,6 +44,54 @@ export async function seedE2E(endpoint) {
   const eu = new ECSClient(cfg(endpoint, 'eu-west-1'));
   await eu.send(new CreateClusterCommand({ clusterName: 'gamma' }));
   eu.destroy();
+  const east = new ECSClient(cfg(endpoint, 'us-east-1'));
+  const logs = new CloudWatchLogsClient(cfg(endpoint, 'us-east-1'));
+  try {
+    await seedWebService(east, logs, 'beta', 'us-east-1');
+  } finally {
+    east.destroy();
+    logs.destroy();
+  }
+}
+
+/** The stream ECS would name for container "backend" of task E2E_TASK_ID (prefix "backend"). */
+export const E2E_LOG_GROUP = '/ecs/web-e2e';
+export const E2E_TASK_ID = '3f2a1c9d8e7f4a6b9c0d1e2f3a4b5c6d';
+export const E2E_STREAM = `backend/backend/${E2E_TASK_ID}`;
+
+/**
+ * A service "web" with awslogs containers and a few lines in the stream of one of its tasks.
+ * No task is started (the tree counts running tasks); moto never starts a service's tasks, so
+ * Follow Logs finds the stream by the task definition's prefix.
+ */
+async function seedWebService(ecs, logs, cluster, region) {
+  const awslogs = (prefix) => ({
+    logDriver: 'awslogs',
+    options: { 'awslogs-group': E2E_LOG_GROUP, 'awslogs-region': region, 'awslogs-stream-prefix': prefix },
+  });
+  await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'web-e2e',
+      containerDefinitions: [
+        { name: 'backend', image: 'busybox', memory: 256, logConfiguration: awslogs('backend') },
+        { name: 'mongodb', image: 'mongo:7', memory: 512, logConfiguration: awslogs('mongodb') },
+      ],
+    }),
+  );
+  await ecs.send(new CreateServiceCommand({ cluster, serviceName: 'web', taskDefinition: 'web-e2e', desiredCount: 1, launchType: 'FARGATE' }));
+  await logs.send(new CreateLogGroupCommand({ logGroupName: E2E_LOG_GROUP }));
+  await logs.send(new CreateLogStreamCommand({ logGroupName: E2E_LOG_GROUP, logStreamName: E2E_STREAM }));
+  const now = Date.now();
+  await logs.send(
+    new PutLogEventsCommand({
+      logGroupName: E2E_LOG_GROUP,
+      logStreamName: E2E_STREAM,
+      logEvents: ['Server starting', 'Connected to mongodb://localhost:27017/app', 'Listening on port 3000'].map((message, i) => ({
+        timestamp: now - 60000 + i * 1000,
+        message,
+      })),
+    }),
+  );
 }
 
 /** The sandbox's demo account: cluster "demo", service "web" (backend + mongodb), a few log lines. */

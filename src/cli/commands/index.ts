@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command';
 import { clustersCommand } from './clusters';
 import { deployCommand } from './deploy';
+import { logsCommand } from './logs';
 import { renderCommand } from './render';
 import { rollbackCommand } from './rollback';
 
 /** Every subcommand, in the order --help lists them. */
-export const COMMANDS: readonly CliCommand[] = [clustersCommand, renderCommand, deployCommand, rollbackCommand];
+export const COMMANDS: readonly CliCommand[] = [clustersCommand, renderCommand, deployCommand, rollbackCommand, logsCommand];

@@ -7,6 +7,8 @@ import type { ProposedContent } from '../compose/proposedContent';
 import type { ConnectionState } from '../connectionState';
 import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
+import type { LogFollowers } from '../logs/logFollowers';
+import { followLogs } from './followLogs';
 import { chooseConnection } from './chooseConnection';
 import { copyArn } from './copyArn';
 import { deployServiceCommand } from './deployService';
@@ -26,6 +28,7 @@ import { signIn } from './signIn';
 import { showServiceEvents } from './showServiceEvents';
 import { showTaskDefinition } from './showTaskDefinition';
 import { stopTask } from './stopTask';
+import { stopFollowingLogs } from './stopFollowingLogs';
 
 export interface CommandDeps {
   readonly state: ConnectionState;
@@ -35,11 +38,12 @@ export interface CommandDeps {
   readonly docs: ReadonlyDocuments;
   readonly composeDiagnostics: ComposeDiagnostics;
   readonly proposed: ProposedContent;
+  readonly followers: LogFollowers;
 }
 
 /** The one place commands are wired to their ids. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { state, channel, log, explorer, docs, composeDiagnostics, proposed } = deps;
+  const { state, channel, log, explorer, docs, composeDiagnostics, proposed, followers } = deps;
   const reg = (id: string, body: Parameters<typeof registerWrappedCommand>[1], progressTitle?: string) =>
     registerWrappedCommand(id, body, log, { progressTitle });
   return [
@@ -65,5 +69,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     registerWrappedCommand(ids.GENERATE_TASK_DEFINITION_COMMAND, generateTaskDefinition(state, composeDiagnostics, proposed), log, {
       progressTitle: 'Generating the task definition',
     }),
+    reg(ids.FOLLOW_LOGS_COMMAND, followLogs(state, followers)),
+    reg(ids.STOP_FOLLOWING_LOGS_COMMAND, stopFollowingLogs(followers)),
   ];
 }

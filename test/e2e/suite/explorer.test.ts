@@ -37,7 +37,7 @@ suite('ECS explorer in a real VS Code', () => {
       items.map((i) => i.label),
       ['alpha', 'beta'],
     );
-    assert.strictEqual(items[1].description, '0 services · 0 running tasks');
+    assert.match(items[1].description ?? '', /^\d+ services? · \d+ running tasks?$/);
     assert.match(items[0].description ?? '', /^\d+ services? · \d+ running tasks?$/);
     assert.strictEqual(items[0].contextValue, 'ecs.cluster.ACTIVE');
     assert.match(items[0].tooltip ?? '', /Status: ACTIVE/);

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { listClusters } from '../../aws/clusters';
+import { listServiceNames } from '../../aws/serviceTasks';
+import { serviceOfTask } from '../../core/explorer/taskGroups';
+import { UserError } from '../../core/userError';
+import type { FollowTarget } from '../../flows/followLogs';
+import type { CommandBody } from '../commandWrapper';
+import type { ConnectionState } from '../connectionState';
+import { LogFollowers } from '../logs/logFollowers';
+import { refOf } from '../resourceRef';
+
+/**
+ * The argument contract of ecsDeploy.logs.follow (and ecsDeploy.logs.stopFollowing), for tree
+ * nodes and other callers:
+ *
+ *   { cluster: string; service: string; container?: string; taskId?: string }
+ *
+ * `cluster` is a name or ARN, `service` a name; `container` follows one container of each
+ * task, `taskId` (id or ARN) one task. A service/task/container node passes an object of this
+ * shape (the node itself may be it). Without an argument the command asks for cluster and service.
+ */
+export function followTargetFrom(arg: unknown): FollowTarget | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const a = arg as Record<string, unknown>;
+  const str = (k: string) => (typeof a[k] === 'string' && (a[k] as string).trim() ? (a[k] as string).trim() : undefined);
+  const cluster = str('cluster');
+  const service = str('service');
+  if (!cluster || !service) return undefined;
+  return { cluster, service, container: str('container'), taskId: str('taskId') };
+}
+
+/** A service, task or container node of the explorer, as a follow target. */
+function followTargetOfNode(arg: unknown): FollowTarget | undefined {
+  const ref = refOf(arg);
+  if (!ref || ref.kind === 'cluster') return undefined;
+  if (ref.kind === 'service') return { cluster: ref.cluster, service: ref.service.serviceName ?? '' };
+  const service = serviceOfTask(ref.task);
+  if (!service) throw new UserError('Follow Logs follows a service: this task was not started by one');
+  return { cluster: ref.cluster, service, taskId: ref.task.taskArn, container: ref.kind === 'container' ? ref.container.name : undefined };
+}
+
+async function pickTarget(state: ConnectionState, signal: AbortSignal): Promise<FollowTarget | undefined> {
+  const { clients, connection } = await state.get();
+  const clusters = listClusters(clients.ecs, signal).then((cs) => cs.map((c) => ({ label: c.name, description: `${c.activeServices} services` })));
+  const cluster = await vscode.window.showQuickPick(clusters, { title: 'ECS: Follow Logs — Cluster', placeHolder: `Cluster in ${connection.region}` });
+  if (!cluster) return undefined;
+  const names = await listServiceNames(clients.ecs, cluster.label, signal);
+  if (!names.length) throw new UserError(`Cluster "${cluster.label}" has no services to follow`);
+  const service = await vscode.window.showQuickPick(names, { title: `ECS: Follow Logs — Service of ${cluster.label}`, placeHolder: 'Service whose logs to follow' });
+  return service ? { cluster: cluster.label, service } : undefined;
+}
+
+/** ECS: Follow Logs… — the service's log lines of the last minutes, then new ones, in "ECS Logs: <service>". */
+export function followLogs(state: ConnectionState, followers: LogFollowers): CommandBody {
+  return async ({ signal }, arg?: unknown) => {
+    const target = followTargetFrom(arg) ?? followTargetOfNode(arg) ?? (arg === undefined ? await pickTarget(state, signal) : undefined);
+    if (!target) {
+      if (arg !== undefined) throw new UserError('Follow Logs needs {cluster, service} — run it from a service, task or container node, or from the Command Palette');
+      return undefined;
+    }
+    const connected = await state.get();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Following logs of ${target.service}…`, cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        signal.addEventListener('abort', () => controller.abort(), { once: true });
+        return followers.follow(target, connected, controller.signal);
+      },
+    );
+    return LogFollowers.key(target);
+  };
+}
+
