@@ -7,13 +7,14 @@ export function repositoryNameProblem(name: string): string | undefined {
     : `"${name}" is not a valid ECR repository name — use lowercase letters, digits and . _ - / (2 to 256 characters)`;
 }
 
-/** A repository name made from a folder name: "My App" → "my-app". */
+/** A repository name made from a folder name: "My App" → "my-app" (separators become one "-"). */
 export function repositoryNameFor(folder: string): string {
   const name = folder
     .toLowerCase()
-    .replace(/[^a-z0-9._/-]+/g, '-')
-    .replace(/[._-]{2,}/g, '-')
-    .replace(/^[._/-]+|[._/-]+$/g, '');
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 200)
+    .replace(/-+$/, '');
   return name.length >= 2 ? name : `app-${name || 'image'}`;
 }
 
