@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     view,
     state.onDidChange(() => void describeView()),
     createStatusBar(state),
-    ...registerCommands({ state, channel, log: logger }),
+    ...registerCommands({ state, channel, log: logger, workspaceState: context.workspaceState }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
   return { explorer, connection: state };
