@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BuildAndPushResult } from '../../../src/flows/buildAndPush';
 import { DOCKERFILE_NAME } from '../../../src/extension/image/pickDockerfile';
-import { activateExtension, EXTENSION_ID, screenshot } from './helpers';
+import { activateExtension, EXTENSION_ID, screenshot, sleep } from './helpers';
 
 const COMMAND = 'ecsDeploy.image.buildAndPush';
 
@@ -50,14 +50,19 @@ suite('Build and Push Image in a real VS Code', () => {
   });
 
   test('the right-click flow builds and pushes, with a progress notification, and returns the digest', async () => {
-    const uri = dockerfileIn(`FROM ${env('ECS_DEPLOY_TEST_BASE_IMAGE')}\nRUN echo build ${Date.now()} && sleep 5\nRUN echo done > /done\n`);
+    const uri = dockerfileIn(`FROM ${env('ECS_DEPLOY_TEST_BASE_IMAGE')}\nRUN echo build ${Date.now()} && sleep 8\nRUN echo done > /done\n`);
     const running = vscode.commands.executeCommand<BuildAndPushResult | undefined>(COMMAND, uri, { repository: 'e2e/web', tags: ['e2e1', 'latest'] });
-    await screenshot('build-push-progress', 'sleep 5');
+    // Headless, the workbench shows no toasts (no window focus): the notification center shows the same.
+    await sleep(1500);
+    await vscode.commands.executeCommand('notifications.showList');
+    await screenshot('build-push-progress', 'sleep 8');
     const result = await running;
     assert.ok(result, 'the command returned its result');
     assert.match(result.imageUri, /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/e2e\/web@sha256:[0-9a-f]{64}$/);
     assert.deepStrictEqual(await registryTags('e2e/web'), ['e2e1', 'latest']);
+    await vscode.commands.executeCommand('notifications.showList');
     await screenshot('build-push-result', 'Copy URI');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   test('a failing build pushes nothing and returns no result', async () => {
