@@ -76,7 +76,11 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
     throw new UserError(describeAwsError(err, { service: 'ECR', action, profile: profileName(connection), endpoint: connection.endpoint }).message, err);
   };
 
+  // Read-only questions go out together; nothing is created before the engine answered.
   progress.report({ message: 'Checking the Docker engine' });
+  const lookup = findRepository(ecr, req.repository, signal).catch(aws('ecr:DescribeRepositories'));
+  const git = req.tags?.length ? Promise.resolve(undefined) : (deps.gitInfo?.(contextDir) ?? Promise.resolve(undefined));
+  lookup.catch(() => undefined); // awaited below; an engine failure must not leave it unhandled
   const engine = await describeEngine(docker, dockerHost);
   log.info(`Docker engine ${engine.version} (${engine.os}/${engine.arch}) at ${dockerHost}`);
   if (!platformMatchesEngine(platform, engine)) {
@@ -87,7 +91,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   throwIfAborted(signal);
 
   progress.report({ message: `Looking up repository ${req.repository}` });
-  let repo: RepositoryInfo | undefined = await findRepository(ecr, req.repository, signal).catch(aws('ecr:DescribeRepositories'));
+  let repo: RepositoryInfo | undefined = await lookup;
   if (!repo) {
     if (!req.createRepository) {
       throw new UserError(`The ECR repository "${req.repository}" does not exist in ${connection.region} — create it, or allow creating it`);
@@ -97,7 +101,10 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   }
   throwIfAborted(signal);
 
-  const tags = req.tags?.length ? [...req.tags] : defaultTags(await (deps.gitInfo?.(contextDir) ?? Promise.resolve(undefined)));
+  // The login is fetched while the image builds; it stays in memory only.
+  const loginPromise = getEcrLogin(ecr, connection.ecrRegistryAddress, signal).catch(aws('ecr:GetAuthorizationToken'));
+  loginPromise.catch(() => undefined); // awaited after the build; a failed build must not leave it unhandled
+  const tags = req.tags?.length ? [...req.tags] : defaultTags(await git);
   const pushTo = pushRepository(repo.uri, connection.ecrRegistryAddress);
   log.info(`Building ${path.relative(contextDir, dockerfile)} in ${contextDir} for ${platform} as ${pushTo}:${tags.join(', ')}`);
   const run = { log, progress, signal, host: dockerHost };
@@ -114,7 +121,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   throwIfAborted(signal);
 
   progress.report({ message: 'Logging in to ECR' });
-  const login = await getEcrLogin(ecr, connection.ecrRegistryAddress, signal).catch(aws('ecr:GetAuthorizationToken'));
+  const login = await loginPromise;
   throwIfAborted(signal);
 
   let digest = '';

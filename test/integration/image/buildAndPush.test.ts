@@ -37,7 +37,7 @@ describe('buildAndPush against dockerd, moto and the basic-auth registry', funct
     });
     const rec = recorder();
     const result = await buildAndPush(
-      { dockerfile: path.join(dir, 'Dockerfile'), repository: repo, createRepository: true, tags: ['v1', 'latest'], buildArgs: { GREETING: 'hello' }, target: 'base' },
+      { dockerfile: path.join(dir, 'Dockerfile'), repository: repo, createRepository: true, tags: ['v1', 'latest'], buildArgs: { GREETING: `hello-${repo}` }, target: 'base' },
       deps(rec),
     );
     // The URI is the one ECR (moto) reports, not the registry the push was redirected to.
@@ -50,7 +50,7 @@ describe('buildAndPush against dockerd, moto and the basic-auth registry', funct
     assert.equal(manifest.headers.get('docker-content-digest'), result.digest);
     assert.equal(((await manifest.json()) as { layers: unknown[] }).layers.length, 2);
     // Build args and the target stage reached the engine: the last stage's RUN never ran.
-    assert.ok(rec.lines.includes('greeting=hello'), rec.lines.join('\n'));
+    assert.ok(rec.lines.includes(`greeting=hello-${repo}`), rec.lines.join('\n'));
     assert.ok(!rec.lines.some((l) => l.includes('echo never')), 'the target stopped the build before the final stage');
     assert.ok(rec.steps.some((s) => /^Step 2\/3: ARG GREETING/.test(s)), rec.steps.join('\n'));
     assert.ok(rec.steps.some((s) => /^Pushing \d+ layers? \d+%/.test(s)));
