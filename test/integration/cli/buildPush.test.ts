@@ -85,9 +85,14 @@ describe('ecs-deploy build-push (the bundled CLI)', function () {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
+    let interrupted = false;
     child.stderr.on('data', (d) => {
       stderr += d;
-      if (/RUN sleep 30/.test(stderr)) child.kill('SIGINT');
+      // One Ctrl-C: a second one would leave at once, which is another behaviour.
+      if (!interrupted && /RUN sleep 30/.test(stderr)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
     });
     const started = Date.now();
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
