@@ -11,7 +11,8 @@ export function stderrProgress(write: (line: string) => void, now: () => number 
   return {
     report({ message }) {
       if (!message || message === last) return;
-      const kind = message.replace(/[\d.]+\s*(%|[kMGT]?B)?/g, '#');
+      // Only amounts change within one kind of update; a new step number is news.
+      const kind = message.replace(/\d+(\.\d+)?\s*(%|[kMGT]?B)/g, '#');
       if (kind === lastKind && now() - lastAt < 1000) return;
       last = message;
       lastKind = kind;

@@ -19,6 +19,8 @@ export interface BuildOptions {
   readonly platform?: string;
   readonly buildArgs?: Readonly<Record<string, string>>;
   readonly target?: string;
+  /** How messages name the Dockerfile ("backend/Dockerfile"); default its path from the working directory. */
+  readonly dockerfileLabel?: string;
 }
 
 export interface Run {
@@ -44,7 +46,8 @@ export function engineMessage(err: unknown): string {
 export async function buildImage(docker: Docker, opts: BuildOptions, run: Run): Promise<BuiltImage> {
   const { log, progress, signal } = run;
   const dockerfileText = fs.readFileSync(opts.dockerfile, 'utf8');
-  const shownPath = path.relative(process.cwd(), opts.dockerfile) || opts.dockerfile;
+  const relative = path.relative(process.cwd(), opts.dockerfile);
+  const shownPath = opts.dockerfileLabel ?? (relative && !relative.startsWith('..') ? relative : opts.dockerfile);
   const describe = (message: string, step: BuildStep | undefined) =>
     describeBuildFailure(message, step, { path: shownPath, instructions: parseDockerfile(dockerfileText) });
 

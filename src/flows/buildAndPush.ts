@@ -28,6 +28,8 @@ export interface BuildAndPushRequest {
   readonly platform?: string;
   readonly buildArgs?: Readonly<Record<string, string>>;
   readonly target?: string;
+  /** How messages name the Dockerfile, e.g. relative to the workspace. */
+  readonly dockerfileLabel?: string;
 }
 
 export interface BuildAndPushDeps {
@@ -86,7 +88,11 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   if (!platformMatchesEngine(platform, engine)) {
     const note = `The Docker engine builds ${engine.os}/${engine.arch} natively; building ${platform} needs emulation and can be slow or fail`;
     log.warn(note);
-    if (deps.confirmPlatform && !(await deps.confirmPlatform(platform, engine))) throw new UserError(`Not built: ${note}`);
+    if (deps.confirmPlatform && !(await deps.confirmPlatform(platform, engine))) {
+      const declined = new Error(`Not built: ${note}`);
+      declined.name = 'AbortError'; // the user said no: a cancel, not a failure
+      throw declined;
+    }
   }
   throwIfAborted(signal);
 
@@ -110,7 +116,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   const run = { log, progress, signal, host: dockerHost };
   const built = await buildImage(
     docker,
-    { contextDir, dockerfile, tag: `${pushTo}:${tags[0]}`, platform, buildArgs: req.buildArgs, target: req.target },
+    { contextDir, dockerfile, tag: `${pushTo}:${tags[0]}`, platform, buildArgs: req.buildArgs, target: req.target, dockerfileLabel: req.dockerfileLabel },
     run,
   );
   log.info(`Built ${built.id} from a context of ${formatBytes(built.contextBytes)}`);

@@ -70,6 +70,7 @@ export function buildAndPushImage(state: ConnectionState, workspaceState: vscode
           platform: args.platform ?? settings.platform,
           buildArgs: args.buildArgs ?? settings.buildArgs,
           target: args.target ?? settings.target,
+          dockerfileLabel: vscode.workspace.asRelativePath(dockerfileUri),
         },
         {
           docker: createDockerClient(settings.dockerHost),

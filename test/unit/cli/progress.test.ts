@@ -17,3 +17,12 @@ describe('stderrProgress', () => {
     assert.deepEqual(lines, ['… Step 1/2: FROM x', '… Step 2/2: RUN y', '… Pushing 2 layers 10% of 2.0 MB', '… Pushing 2 layers 90% of 2.0 MB']);
   });
 });
+
+describe('stderrProgress with fast steps', () => {
+  it('never holds back a new step number, however fast they come', () => {
+    const lines: string[] = [];
+    const p = stderrProgress((l) => lines.push(l), () => 0);
+    for (let i = 1; i <= 4; i++) p.report({ message: `Step ${i}/4: RUN x` });
+    assert.equal(lines.length, 4);
+  });
+});
