@@ -15,24 +15,31 @@ export interface RepositoryChoice {
  * first), or a new one named after the folder.
  */
 export async function pickRepository(ecr: ECRClient, suggestedName: string, remembered: string | undefined, signal: AbortSignal): Promise<RepositoryChoice | undefined> {
-  const repos = await listRepositories(ecr, signal).catch((err: unknown) => {
-    throw new UserError(describeAwsError(err, { service: 'ECR', action: 'ecr:DescribeRepositories' }).message, err);
-  });
   type Item = vscode.QuickPickItem & { choice?: RepositoryChoice };
-  const existing: Item[] = repos.map((r) => ({
-    label: `$(package) ${r.name}`,
-    description: r.name === remembered ? 'last used' : undefined,
-    detail: r.uri,
-    choice: { name: r.name, create: false },
-  }));
-  existing.sort((a, b) => Number(b.description === 'last used') - Number(a.description === 'last used'));
-  const items: Item[] = [...existing];
-  if (!repos.some((r) => r.name === suggestedName)) {
-    items.push({ label: `$(add) Create repository "${suggestedName}"`, choice: { name: suggestedName, create: true } });
-  }
-  items.push({ label: '$(edit) Create repository with another name…' });
+  // The picker opens at once and shows itself busy while ECR answers.
+  const items: Promise<Item[]> = listRepositories(ecr, signal).then(
+    (repos) => {
+      const existing: Item[] = repos.map((r) => ({
+        label: `$(package) ${r.name}`,
+        description: r.name === remembered ? 'last used' : undefined,
+        detail: r.uri,
+        choice: { name: r.name, create: false },
+      }));
+      existing.sort((a, b) => Number(b.description === 'last used') - Number(a.description === 'last used'));
+      if (!repos.some((r) => r.name === suggestedName)) {
+        existing.push({ label: `$(add) Create repository "${suggestedName}"`, choice: { name: suggestedName, create: true } });
+      }
+      return [...existing, { label: '$(edit) Create repository with another name…' }];
+    },
+    (err: unknown) => {
+      throw new UserError(describeAwsError(err, { service: 'ECR', action: 'ecr:DescribeRepositories' }).message, err);
+    },
+  );
   const pick = await vscode.window.showQuickPick(items, { title: 'ECS: Build and Push Image — ECR repository', placeHolder: 'Repository to push to' });
-  if (!pick) return undefined;
+  if (!pick) {
+    await items; // a failed listing is the reason the picker closed: report it
+    return undefined;
+  }
   if (pick.choice) return pick.choice;
   const name = await vscode.window.showInputBox({
     title: 'New ECR repository',
