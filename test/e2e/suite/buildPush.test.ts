@@ -32,6 +32,7 @@ function dockerfileIn(content: string): vscode.Uri {
 // The harness starts dockerd and the basic-auth registry and points ecsDeploy.dockerHost and
 // ecsDeploy.ecrRegistryAddress at them; moto's ECR gives the token.
 suite('Build and Push Image in a real VS Code', () => {
+  let uri: vscode.Uri;
   suiteSetup(async () => {
     await activateExtension();
   });
@@ -50,7 +51,7 @@ suite('Build and Push Image in a real VS Code', () => {
   });
 
   test('the right-click flow builds and pushes, with a progress notification, and returns the digest', async () => {
-    const uri = dockerfileIn(`FROM ${env('ECS_DEPLOY_TEST_BASE_IMAGE')}\nRUN echo build ${Date.now()} && sleep 8\nRUN echo done > /done\n`);
+    uri = dockerfileIn(`FROM ${env('ECS_DEPLOY_TEST_BASE_IMAGE')}\nRUN echo build ${Date.now()} && sleep 8\nRUN echo done > /done\n`);
     const running = vscode.commands.executeCommand<BuildAndPushResult | undefined>(COMMAND, uri, { repository: 'e2e/web', tags: ['e2e1', 'latest'] });
     // Headless, the workbench shows no toasts (no window focus): the notification center shows the same.
     await sleep(1500);
@@ -63,6 +64,18 @@ suite('Build and Push Image in a real VS Code', () => {
     await vscode.commands.executeCommand('notifications.showList');
     await screenshot('build-push-result', 'Copy URI');
     await vscode.commands.executeCommand('notifications.hideList');
+  });
+
+  test('without a repository argument, the picker offers the one last used for this Dockerfile first', async () => {
+    assert.ok(uri, 'the previous test built this Dockerfile');
+    const running = vscode.commands.executeCommand<BuildAndPushResult | undefined>(COMMAND, uri, { tags: ['picked'] });
+    await sleep(1500);
+    await screenshot('build-push-repository-pick', 'last used');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const result = await running;
+    assert.ok(result, 'the command returned its result');
+    assert.match(result.imageUri, /\/e2e\/web@sha256:/);
+    assert.deepStrictEqual(await registryTags('e2e/web'), ['e2e1', 'latest', 'picked']);
   });
 
   test('a failing build pushes nothing and returns no result', async () => {
