@@ -71,6 +71,15 @@ describe('ecs-deploy build-push (the bundled CLI)', function () {
     assert.match(r.stderr, /^ecs-deploy: error: Cannot connect to the Docker engine at unix:\/\/\/tmp\/ecs-deploy-none\.sock — is it running\?$/m);
   });
 
+  it('a platform the engine does not build natively is said before building', () => {
+    const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\nRUN true\n` });
+    // s390x: foreign to any machine this runs on.
+    const r = ecsDeploy(['build-push', '--platform', 'linux/s390x', '--repository', uniqueRepo('cli-arch'), ...redirect()], {}, dir);
+    const warning = r.stderr.search(/warning: The Docker engine builds linux\/\w+ natively; building linux\/s390x needs emulation/);
+    assert.ok(warning >= 0, r.stderr);
+    assert.ok(warning < r.stderr.indexOf('Step 1/'), 'the warning comes before the build');
+  });
+
   it('usage errors exit 2', () => {
     assert.equal(ecsDeploy(['build-push', '--tag', '-bad']).code, 2);
     assert.equal(ecsDeploy(['build-push', '--build-arg', '=x']).code, 2);
