@@ -14,8 +14,8 @@ import { lineSplitter } from './lines';
 export interface BuildOptions {
   readonly contextDir: string;
   readonly dockerfile: string;
-  /** The local name to give the image, e.g. "127.0.0.1:5001/app:abc1234". */
-  readonly tag: string;
+  /** A local name to give the image, e.g. "127.0.0.1:5001/app:abc1234"; else only its id names it. */
+  readonly tag?: string;
   readonly platform?: string;
   readonly buildArgs?: Readonly<Record<string, string>>;
   readonly target?: string;
@@ -62,7 +62,7 @@ export async function buildImage(docker: Docker, opts: BuildOptions, run: Run): 
     try {
       response = await docker.buildImage(context.stream, {
         dockerfile: context.dockerfile,
-        t: opts.tag,
+        ...(opts.tag ? { t: opts.tag } : {}),
         rm: true,
         forcerm: true,
         ...(opts.platform ? { platform: opts.platform } : {}),

@@ -96,34 +96,46 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   }
   throwIfAborted(signal);
 
-  progress.report({ message: `Looking up repository ${req.repository}` });
-  let repo: RepositoryInfo | undefined = await lookup;
-  if (!repo) {
+  // The build starts now; the repository is looked up (or created) and the login fetched while
+  // the engine works. A repository that cannot be had stops the build at once.
+  const build = new AbortController();
+  const stopBuild = () => build.abort();
+  signal?.addEventListener('abort', stopBuild, { once: true });
+  const repoPromise = lookup.then(async (found): Promise<RepositoryInfo> => {
+    if (found) return found;
     if (!req.createRepository) {
       throw new UserError(`The ECR repository "${req.repository}" does not exist in ${connection.region} — create it, or allow creating it`);
     }
     log.info(`Creating ECR repository ${req.repository}`);
-    repo = await createRepository(ecr, req.repository, signal).catch(aws('ecr:CreateRepository'));
-  }
-  throwIfAborted(signal);
-
-  // The login is fetched while the image builds; it stays in memory only.
+    return createRepository(ecr, req.repository, signal).catch(aws('ecr:CreateRepository'));
+  });
+  repoPromise.catch(stopBuild);
+  // The login stays in memory only.
   const loginPromise = getEcrLogin(ecr, connection.ecrRegistryAddress, signal).catch(aws('ecr:GetAuthorizationToken'));
   loginPromise.catch(() => undefined); // awaited after the build; a failed build must not leave it unhandled
   const tags = req.tags?.length ? [...req.tags] : defaultTags(await git);
-  const pushTo = pushRepository(repo.uri, connection.ecrRegistryAddress);
-  log.info(`Building ${path.relative(contextDir, dockerfile)} in ${contextDir} for ${platform} as ${pushTo}:${tags.join(', ')}`);
+  log.info(`Building ${path.relative(contextDir, dockerfile)} in ${contextDir} for ${platform}`);
   const run = { log, progress, signal, host: dockerHost };
-  const built = await buildImage(
-    docker,
-    { contextDir, dockerfile, tag: `${pushTo}:${tags[0]}`, platform, buildArgs: req.buildArgs, target: req.target, dockerfileLabel: req.dockerfileLabel },
-    run,
-  );
+  let repo: RepositoryInfo;
+  let built: Awaited<ReturnType<typeof buildImage>>;
+  try {
+    [repo, built] = await Promise.all([
+      repoPromise,
+      buildImage(
+        docker,
+        { contextDir, dockerfile, platform, buildArgs: req.buildArgs, target: req.target, dockerfileLabel: req.dockerfileLabel },
+        { ...run, signal: build.signal },
+      ),
+    ]);
+  } finally {
+    signal?.removeEventListener('abort', stopBuild);
+  }
   log.info(`Built ${built.id} from a context of ${formatBytes(built.contextBytes)}`);
   throwIfAborted(signal);
+  const pushTo = pushRepository(repo.uri, connection.ecrRegistryAddress);
 
-  progress.report({ message: 'Tagging' });
-  for (const tag of tags.slice(1)) await tagImage(docker, built.id, pushTo, tag, dockerHost);
+  progress.report({ message: `Tagging ${pushTo}:${tags.join(', ')}` });
+  for (const tag of tags) await tagImage(docker, built.id, pushTo, tag, dockerHost);
   throwIfAborted(signal);
 
   progress.report({ message: 'Logging in to ECR' });
