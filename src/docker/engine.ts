@@ -9,6 +9,9 @@ export function dockerHostOf(env: Readonly<Record<string, string | undefined>>):
 export function createDockerClient(host: string): Docker {
   if (host.startsWith('unix://')) return new Docker({ socketPath: host.slice('unix://'.length) });
   if (host.startsWith('npipe://')) return new Docker({ socketPath: host.slice('npipe://'.length) });
+  if (!/^(tcp|http|https):\/\//.test(host)) {
+    throw new DockerEngineError(`The Docker engine address "${host}" is not supported — use unix://, npipe://, tcp:// or http(s)://`);
+  }
   const url = new URL(host.replace(/^tcp:/, 'http:'));
   return new Docker({ host: url.hostname, port: Number(url.port || 2375), protocol: url.protocol === 'https:' ? 'https' : 'http' });
 }

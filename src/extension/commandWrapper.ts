@@ -9,6 +9,11 @@ export interface CommandRun {
   readonly signal: AbortSignal;
   readonly progress: ProgressReporter;
   readonly log: Logger;
+  /**
+   * A cancellable notification for the long part of a command that first asks questions
+   * (pickers must not sit under a progress notification); Cancel aborts `signal`.
+   */
+  withProgress<T>(title: string, task: (progress: ProgressReporter) => Promise<T>): Promise<T>;
 }
 
 export interface CommandOptions {
@@ -30,7 +35,14 @@ export function registerWrappedCommand(
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     const controller = new AbortController();
-    const execute = (progress: ProgressReporter) => body({ signal: controller.signal, progress, log }, ...args);
+    const withProgress = <T>(title: string, task: (progress: ProgressReporter) => Promise<T>): Promise<T> =>
+      Promise.resolve(
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          return task(progress);
+        }),
+      );
+    const execute = (progress: ProgressReporter) => body({ signal: controller.signal, progress, log, withProgress }, ...args);
     try {
       if (!options.progressTitle) return await execute({ report: () => undefined });
       return await vscode.window.withProgress(

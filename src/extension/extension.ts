@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
       providedCodeActionKinds: ComposeCodeActions.kinds,
     }),
     followers,
-    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, proposed, followers }),
+    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, proposed, followers, workspaceState: context.workspaceState }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
   return { explorer, view, connection: state, composeDiagnostics, logs: followers };

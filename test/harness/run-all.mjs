@@ -93,7 +93,7 @@ if (build.code !== 0 || compile.code !== 0) {
 
 // --- tiers -------------------------------------------------------------------------------
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-deploy-test-'));
-const { startAllServices, startMoto, TEST_AWS_ENV } = await import('./services.mjs');
+const { startAllServices, startMoto, startDockerd, startRegistry, importBaseImage, MOTO_ECR_PASSWORD, TEST_AWS_ENV } = await import('./services.mjs');
 
 if (tiers.includes('lint')) {
   say('lint: eslint (types were checked by tsc above)');
@@ -134,14 +134,29 @@ if (tiers.includes('e2e')) {
   say('e2e: code-server + headless Chromium, extension host on Node 24');
   try {
     fs.mkdirSync(path.join(workDir, 'e2e'), { recursive: true });
-    const moto = await startMoto(path.join(workDir, 'e2e'));
+    const e2eDir = path.join(workDir, 'e2e');
+    // The image commands need the engine and the registry standing in for ECR's as well.
+    const [moto, docker, authRegistry] = await Promise.all([
+      startMoto(e2eDir),
+      startDockerd(e2eDir),
+      startRegistry(e2eDir, 'registry-auth', { user: 'AWS', password: MOTO_ECR_PASSWORD }),
+    ]);
+    const baseImage = importBaseImage(docker.host, e2eDir);
     const { seedE2E } = await import('./seed.mjs');
     await seedE2E(moto.endpoint);
     const env = {
       ...process.env,
       ...TEST_AWS_ENV,
       ECS_DEPLOY_TEST_MOTO: moto.endpoint,
-      ECS_DEPLOY_E2E_SETTINGS: JSON.stringify({ 'ecsDeploy.endpoint': moto.endpoint, 'ecsDeploy.region': 'us-east-1' }),
+      DOCKER_HOST: docker.host,
+      ECS_DEPLOY_TEST_AUTH_REGISTRY: authRegistry.address,
+      ECS_DEPLOY_TEST_BASE_IMAGE: baseImage,
+      ECS_DEPLOY_E2E_SETTINGS: JSON.stringify({
+        'ecsDeploy.endpoint': moto.endpoint,
+        'ecsDeploy.region': 'us-east-1',
+        'ecsDeploy.ecrRegistryAddress': authRegistry.address,
+        'ecsDeploy.dockerHost': docker.host,
+      }),
     };
     const { code, output } = await run('node', ['test/e2e/runTests.cjs'], { env });
     const counts = lastSummary(output);

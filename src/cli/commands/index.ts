@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { buildPushCommand } from './buildPush';
 import { clustersCommand } from './clusters';
 import { deployCommand } from './deploy';
 import { logsCommand } from './logs';
@@ -6,4 +7,4 @@ import { renderCommand } from './render';
 import { rollbackCommand } from './rollback';
 
 /** Every subcommand, in the order --help lists them. */
-export const COMMANDS: readonly CliCommand[] = [clustersCommand, renderCommand, deployCommand, rollbackCommand, logsCommand];
+export const COMMANDS: readonly CliCommand[] = [clustersCommand, renderCommand, buildPushCommand, deployCommand, rollbackCommand, logsCommand];

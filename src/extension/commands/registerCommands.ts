@@ -9,6 +9,7 @@ import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { LogFollowers } from '../logs/logFollowers';
 import { followLogs } from './followLogs';
+import { buildAndPushImage } from './buildAndPushImage';
 import { chooseConnection } from './chooseConnection';
 import { copyArn } from './copyArn';
 import { deployServiceCommand } from './deployService';
@@ -39,11 +40,12 @@ export interface CommandDeps {
   readonly composeDiagnostics: ComposeDiagnostics;
   readonly proposed: ProposedContent;
   readonly followers: LogFollowers;
+  readonly workspaceState: vscode.Memento;
 }
 
 /** The one place commands are wired to their ids. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { state, channel, log, explorer, docs, composeDiagnostics, proposed, followers } = deps;
+  const { state, channel, log, explorer, docs, composeDiagnostics, proposed, followers, workspaceState } = deps;
   const reg = (id: string, body: Parameters<typeof registerWrappedCommand>[1], progressTitle?: string) =>
     registerWrappedCommand(id, body, log, { progressTitle });
   return [
@@ -71,5 +73,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     reg(ids.FOLLOW_LOGS_COMMAND, followLogs(state, followers)),
     reg(ids.STOP_FOLLOWING_LOGS_COMMAND, stopFollowingLogs(followers)),
+    reg(ids.BUILD_AND_PUSH_COMMAND, buildAndPushImage(state, workspaceState)),
   ];
 }

@@ -24,3 +24,10 @@ describe('the Docker engine through dockerode', () => {
     assert.equal(dockerHostOf({}), 'unix:///var/run/docker.sock');
   });
 });
+
+describe('engine addresses', () => {
+  it('refuses addresses it cannot reach (ssh://) with a sentence, not a wrong guess', () => {
+    assert.throws(() => createDockerClient('ssh://me@host'), { name: 'DockerEngineError', message: /"ssh:\/\/me@host" is not supported — use unix:\/\/, npipe:\/\/, tcp:\/\/ or http\(s\):\/\// });
+    assert.ok(createDockerClient('tcp://127.0.0.1:2375'));
+  });
+});

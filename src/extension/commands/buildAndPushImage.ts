@@ -1,0 +1,102 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { repositoryNameFor } from '../../core/image/ecrNames';
+import { defaultTags, splitTags, tagProblem } from '../../core/image/imageTags';
+import { createDockerClient } from '../../docker/engine';
+import { buildAndPush, type BuildAndPushResult } from '../../flows/buildAndPush';
+import { gitInfoOf } from '../../flows/gitInfo';
+import type { CommandBody } from '../commandWrapper';
+import type { ConnectionState } from '../connectionState';
+import { readImageSettings } from '../image/imageSettings';
+import { pickDockerfile } from '../image/pickDockerfile';
+import { pickRepository } from '../image/pickRepository';
+
+/** What callers (other commands, tests) may pass to skip the questions. */
+export interface BuildAndPushArgs {
+  readonly repository?: string;
+  /** Create the repository when missing (default true when a repository is given). */
+  readonly createRepository?: boolean;
+  readonly tags?: string[];
+  readonly platform?: string;
+  readonly buildArgs?: Record<string, string>;
+  readonly target?: string;
+  /** The build context folder; default the Dockerfile's folder. */
+  readonly context?: string;
+}
+
+const repositoryKey = (dockerfile: string) => `ecsDeploy.image.repository:${dockerfile}`;
+/** The last pushed image, kept for deploying it. */
+export const LAST_PUSHED_KEY = 'ecsDeploy.image.lastPushed';
+
+/** ECS: Build and Push Image… — from the palette, a Dockerfile's context menu or editor title. */
+export function buildAndPushImage(state: ConnectionState, workspaceState: vscode.Memento): CommandBody {
+  return async ({ log, signal, withProgress }, target?: unknown, extra?: unknown) => {
+    const args: BuildAndPushArgs = extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as BuildAndPushArgs) : {};
+    const dockerfileUri = await pickDockerfile(target instanceof vscode.Uri ? target : undefined);
+    if (!dockerfileUri) return undefined;
+    const dockerfile = dockerfileUri.fsPath;
+    const contextDir = args.context ?? path.dirname(dockerfile);
+    const { connection, clients } = await state.get();
+
+    let repository = args.repository ? { name: args.repository, create: args.createRepository ?? true } : undefined;
+    if (!repository) {
+      const remembered = workspaceState.get<string>(repositoryKey(dockerfile));
+      repository = await pickRepository(clients.ecr, repositoryNameFor(path.basename(contextDir)), remembered, signal);
+      if (!repository) return undefined;
+    }
+    await workspaceState.update(repositoryKey(dockerfile), repository.name);
+
+    let tags = args.tags;
+    if (!tags) {
+      const typed = await vscode.window.showInputBox({
+        title: 'ECS: Build and Push Image — tags',
+        prompt: 'Tags, separated by commas or spaces',
+        value: defaultTags(await gitInfoOf(contextDir)).join(', '),
+        validateInput: (v) => (splitTags(v).length === 0 ? 'At least one tag' : splitTags(v).map(tagProblem).find(Boolean)),
+      });
+      if (typed === undefined) return undefined;
+      tags = splitTags(typed);
+    }
+
+    const settings = readImageSettings();
+    const result: BuildAndPushResult = await withProgress('Build and Push Image', (progress) =>
+      buildAndPush(
+        {
+          dockerfile,
+          contextDir,
+          repository: repository.name,
+          createRepository: repository.create,
+          tags,
+          platform: args.platform ?? settings.platform,
+          buildArgs: args.buildArgs ?? settings.buildArgs,
+          target: args.target ?? settings.target,
+          dockerfileLabel: vscode.workspace.asRelativePath(dockerfileUri),
+        },
+        {
+          docker: createDockerClient(settings.dockerHost),
+          dockerHost: settings.dockerHost,
+          ecr: clients.ecr,
+          connection,
+          log,
+          progress,
+          signal,
+          gitInfo: gitInfoOf,
+          confirmPlatform: async (platform, engine) => {
+            const go = `Build ${platform}`;
+            const answer = await vscode.window.showWarningMessage(
+              `The Docker engine builds ${engine.os}/${engine.arch}; ${platform} (what the task definition runs) needs emulation, which is slow and may fail. Build ${platform} anyway?`,
+              { modal: true },
+              go,
+            );
+            return answer === go;
+          },
+        },
+      ),
+    );
+    await workspaceState.update(LAST_PUSHED_KEY, { ...result, dockerfile, pushedAt: new Date().toISOString() });
+    void vscode.window.showInformationMessage(`Pushed ${result.imageUri}`, 'Copy URI').then(async (choice) => {
+      if (choice) await vscode.env.clipboard.writeText(result.imageUri);
+    });
+    return result;
+  };
+}

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { authRegistry, baseImage, motoEndpoint, resetMoto } from '../env';
+import { makeContext, registryGet, registryTags, uniqueRepo } from '../image/imageHelpers';
+
+const root = path.resolve(__dirname, '../../../..');
+const cli = path.join(root, 'dist', 'cli.js');
+const env = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'testing',
+  AWS_SECRET_ACCESS_KEY: 'testing',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_REGION: 'us-east-1',
+  ...extra,
+});
+
+function ecsDeploy(args: string[], extra: Record<string, string> = {}, cwd = root) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: env(extra), cwd, timeout: 120000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const redirect = () => ['--endpoint', motoEndpoint(), '--ecr-registry-address', authRegistry()];
+
+describe('ecs-deploy build-push (the bundled CLI)', function () {
+  this.timeout(120000);
+  before(resetMoto);
+
+  it('prints only REPOSITORY_URI@sha256:… on stdout (the URI ECR reports), progress on stderr, exit 0', async () => {
+    const repo = uniqueRepo('cli-app');
+    const dir = makeContext({ 'docker/app.Dockerfile': `FROM ${baseImage()}\nARG V\nRUN echo "v=$V" | tee /v\n`, 'data.txt': 'x' });
+    const r = ecsDeploy(
+      ['build-push', '--dockerfile', 'docker/app.Dockerfile', '--context', '.', '--repository', repo, '--tag', 't1', '--tag', 't2', '--build-arg', `V=42-${repo}`, '--platform', 'linux/amd64', ...redirect()],
+      {},
+      dir,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const m = /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/(.+)@(sha256:[0-9a-f]{64})\n$/.exec(r.stdout);
+    assert.ok(m, `stdout was ${JSON.stringify(r.stdout)}`);
+    assert.equal(m[1], repo);
+    assert.match(r.stderr, /… Step 3\/3: RUN echo/);
+    assert.ok(r.stderr.split('\n').includes(`v=42-${repo}`), r.stderr);
+    assert.match(r.stderr, /… Pushing \d+ layers? \d+%/);
+    assert.doesNotMatch(r.stderr, /auth-token/, 'the ECR password is never printed');
+    assert.deepEqual(await registryTags(repo), ['t1', 't2']);
+    const manifest = await registryGet(`/v2/${repo}/manifests/t2`, 'application/vnd.docker.distribution.manifest.v2+json');
+    assert.equal(manifest.headers.get('docker-content-digest'), m[2]);
+  });
+
+  it('defaults: ./Dockerfile, its folder as context, a repository named after the folder', () => {
+    const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\nRUN true\n` });
+    const r = ecsDeploy(['build-push', ...redirect()], {}, dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim().split('\n').length, 1);
+    assert.match(r.stdout, new RegExp(`/${path.basename(dir).toLowerCase().replace(/[^a-z0-9]+/g, '-')}@sha256:`));
+  });
+
+  it('a failing build: exit 1, one error line with file:line, nothing on stdout, no stack', () => {
+    const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\nRUN exit 5\n` });
+    const r = ecsDeploy(['build-push', '--repository', uniqueRepo('cli-fail'), ...redirect()], {}, dir);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^ecs-deploy: error: Dockerfile:2: step 2\/2 \(RUN exit 5\) failed: .*non-zero code: 5$/m);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+
+  it('an engine that is down: exit 1 and the sentence that says so', () => {
+    const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\n` });
+    const r = ecsDeploy(['build-push', ...redirect()], { DOCKER_HOST: 'unix:///tmp/ecs-deploy-none.sock' }, dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^ecs-deploy: error: Cannot connect to the Docker engine at unix:\/\/\/tmp\/ecs-deploy-none\.sock — is it running\?$/m);
+  });
+
+  it('a platform the engine does not build natively is said before building', () => {
+    const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\nRUN true\n` });
+    // s390x: foreign to any machine this runs on.
+    const r = ecsDeploy(['build-push', '--platform', 'linux/s390x', '--repository', uniqueRepo('cli-arch'), ...redirect()], {}, dir);
+    const warning = r.stderr.search(/warning: The Docker engine builds linux\/\w+ natively; building linux\/s390x needs emulation/);
+    assert.ok(warning >= 0, r.stderr);
+    assert.ok(warning < r.stderr.indexOf('Step 1/'), 'the warning comes before the build');
+  });
+
+  it('usage errors exit 2', () => {
+    assert.equal(ecsDeploy(['build-push', '--tag', '-bad']).code, 2);
+    assert.equal(ecsDeploy(['build-push', '--build-arg', '=x']).code, 2);
+    assert.equal(ecsDeploy(['build-push', '--platform', 'amd64']).code, 2);
+    assert.equal(ecsDeploy(['build-push', '--repository', 'Upper']).code, 2);
+    assert.equal(ecsDeploy(['build-push', 'extra']).code, 2);
+  });
+
+  it('Ctrl-C stops it: exit 130, nothing on stdout', async () => {
+    const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\nRUN sleep 30\n` });
+    const child = spawn(process.execPath, [cli, 'build-push', '--repository', uniqueRepo('cli-int'), ...redirect()], { cwd: dir, env: env() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    let interrupted = false;
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      // One Ctrl-C: a second one would leave at once, which is another behaviour.
+      if (!interrupted && /RUN sleep 30/.test(stderr)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    const started = Date.now();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 130, stderr);
+    assert.equal(stdout, '');
+    assert.ok(Date.now() - started < 20000);
+  });
+});
