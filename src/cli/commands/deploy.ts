@@ -56,7 +56,7 @@ export const deployCommand: CliCommand = {
         },
       );
       if (!result) return 1;
-      return await finishDeploy(clients.ecs, cluster, service, result, { wait: Boolean(v.wait), timeoutMs, io, log });
+      return await finishDeploy(clients, cluster, service, result, { wait: Boolean(v.wait), timeoutMs, io, log });
     } finally {
       clients.dispose();
     }

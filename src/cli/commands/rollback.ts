@@ -47,7 +47,7 @@ export const rollbackCommand: CliCommand = {
         { log, signal: io.signal, progress: { report: ({ message }) => message && log.info(message) } },
       ).catch(fail);
       if (!result) return 1;
-      return await finishDeploy(clients.ecs, cluster, service, result, { wait: Boolean(v.wait), timeoutMs, io, log });
+      return await finishDeploy(clients, cluster, service, result, { wait: Boolean(v.wait), timeoutMs, io, log });
     } finally {
       clients.dispose();
     }

@@ -1,7 +1,9 @@
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { parseDuration } from '../../core/duration';
 import type { Logger } from '../../core/logger';
 import type { DeployResult } from '../../flows/deployService';
+import { crashLogLines } from '../../flows/rolloutLogs';
 import { pollService, watchRollout } from '../../flows/watchRollout';
 import { UsageError } from '../args';
 import type { CliIo } from '../io';
@@ -26,7 +28,7 @@ export function timeoutOf(values: Record<string, unknown>): number {
  * service uses as the last stdout line. Exit 0 when accepted (and COMPLETED with --wait).
  */
 export async function finishDeploy(
-  ecs: ECSClient,
+  clients: { ecs: ECSClient; logs: CloudWatchLogsClient },
   cluster: string,
   service: string,
   result: DeployResult,
@@ -39,7 +41,8 @@ export async function finishDeploy(
   }
   log.info(`Watching deployment ${result.deploymentId} (timeout ${Math.round(opts.timeoutMs / 1000)} s)…`);
   let lastSummary = '';
-  const outcome = await watchRollout(pollService(ecs, cluster, service), {
+  const outcome = await watchRollout(pollService(clients.ecs, cluster, service), {
+    lastLogLines: crashLogLines(clients, result.taskDefinitionArn),
     deploymentId: result.deploymentId,
     taskDefinitionArn: result.taskDefinitionArn,
     startedAt: result.startedAt,

@@ -3,6 +3,7 @@ import { isAbortError } from '../../core/abort';
 import { taskDefinitionName } from '../../core/arns';
 import type { Logger } from '../../core/logger';
 import { deployService, type DeployRequest, type DeployResult } from '../../flows/deployService';
+import { crashLogLines } from '../../flows/rolloutLogs';
 import { pollService, watchRollout, type RolloutOutcome } from '../../flows/watchRollout';
 import { SHOW_LOGS_COMMAND } from '../commandIds';
 import type { ConnectionState } from '../connectionState';
@@ -39,6 +40,7 @@ export async function deployAndWatch(
     const target = taskDefinitionName(result.taskDefinitionArn);
     log.info(`Watching ${request.cluster}/${request.service} roll out ${target} (deployment ${result.deploymentId})`);
     const outcome = await watchRollout(pollService(clients.ecs, request.cluster, request.service), {
+      lastLogLines: crashLogLines(clients, result.taskDefinitionArn),
       deploymentId: result.deploymentId,
       taskDefinitionArn: result.taskDefinitionArn,
       startedAt: result.startedAt,
