@@ -1,15 +1,20 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { ecrRepositoryOf } from '../../aws/ecrImages';
+import { describeTaskDefinition } from '../../aws/taskDefinitions';
 import { repositoryNameFor } from '../../core/image/ecrNames';
 import { defaultTags, splitTags, tagProblem } from '../../core/image/imageTags';
 import { createDockerClient } from '../../docker/engine';
 import { buildAndPush, type BuildAndPushResult } from '../../flows/buildAndPush';
 import { gitInfoOf } from '../../flows/gitInfo';
+import { DEPLOY_SERVICE_COMMAND } from '../commandIds';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
 import { readImageSettings } from '../image/imageSettings';
 import { pickDockerfile } from '../image/pickDockerfile';
 import { pickRepository } from '../image/pickRepository';
+import { refOf, type ResourceRef } from '../resourceRef';
 
 /** What callers (other commands, tests) may pass to skip the questions. */
 export interface BuildAndPushArgs {
@@ -28,17 +33,34 @@ const repositoryKey = (dockerfile: string) => `ecsDeploy.image.repository:${dock
 /** The last pushed image, kept for deploying it. */
 export const LAST_PUSHED_KEY = 'ecsDeploy.image.lastPushed';
 
-/** ECS: Build and Push Image… — from the palette, a Dockerfile's context menu or editor title. */
+/** On a service node: the ECR repository of the first container of its task definition that has one. */
+async function serviceRepository(ecs: ECSClient, ref: ResourceRef | undefined, signal: AbortSignal): Promise<{ name: string; create: boolean } | undefined> {
+  if (ref?.kind !== 'service' || !ref.service.taskDefinition) return undefined;
+  const td = await describeTaskDefinition(ecs, ref.service.taskDefinition, signal);
+  for (const c of td.containerDefinitions ?? []) {
+    const repo = ecrRepositoryOf(c.image ?? '');
+    if (repo) return { name: repo.repository, create: false };
+  }
+  return undefined;
+}
+
+/**
+ * ECS: Build and Push Image… — from the palette, a Dockerfile's context menu or editor title, or a
+ * service node (pushes to the repository its task definition uses, then offers to deploy there).
+ */
 export function buildAndPushImage(state: ConnectionState, workspaceState: vscode.Memento): CommandBody {
   return async ({ log, signal, withProgress }, target?: unknown, extra?: unknown) => {
     const args: BuildAndPushArgs = extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as BuildAndPushArgs) : {};
+    const serviceRef = refOf(target);
     const dockerfileUri = await pickDockerfile(target instanceof vscode.Uri ? target : undefined);
     if (!dockerfileUri) return undefined;
     const dockerfile = dockerfileUri.fsPath;
     const contextDir = args.context ?? path.dirname(dockerfile);
     const { connection, clients } = await state.get();
 
-    let repository = args.repository ? { name: args.repository, create: args.createRepository ?? true } : undefined;
+    let repository = args.repository
+      ? { name: args.repository, create: args.createRepository ?? true }
+      : await serviceRepository(clients.ecs, serviceRef, signal);
     if (!repository) {
       const remembered = workspaceState.get<string>(repositoryKey(dockerfile));
       repository = await pickRepository(clients.ecr, repositoryNameFor(path.basename(contextDir)), remembered, signal);
@@ -94,8 +116,12 @@ export function buildAndPushImage(state: ConnectionState, workspaceState: vscode
       ),
     );
     await workspaceState.update(LAST_PUSHED_KEY, { ...result, dockerfile, pushedAt: new Date().toISOString() });
-    void vscode.window.showInformationMessage(`Pushed ${result.imageUri}`, 'Copy URI').then(async (choice) => {
-      if (choice) await vscode.env.clipboard.writeText(result.imageUri);
+    const deployTarget = serviceRef?.kind === 'service' ? { cluster: serviceRef.cluster, service: serviceRef.service.serviceName ?? '' } : undefined;
+    void vscode.window.showInformationMessage(`Pushed ${result.imageUri}`, 'Copy URI', 'Deploy to Service…').then(async (choice) => {
+      if (choice === 'Copy URI') await vscode.env.clipboard.writeText(result.imageUri);
+      if (choice === 'Deploy to Service…') {
+        await vscode.commands.executeCommand(DEPLOY_SERVICE_COMMAND, deployTarget ?? { image: result.imageUri }, { image: result.imageUri });
+      }
     });
     return result;
   };
