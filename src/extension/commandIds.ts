@@ -23,3 +23,4 @@ export const ROLLBACK_SERVICE_COMMAND = 'ecsDeploy.service.rollback';
 export const GENERATE_TASK_DEFINITION_COMMAND = 'ecsDeploy.compose.generateTaskDefinition';
 export const FOLLOW_LOGS_COMMAND = 'ecsDeploy.logs.follow';
 export const STOP_FOLLOWING_LOGS_COMMAND = 'ecsDeploy.logs.stopFollowing';
+export const DEPLOY_WORKSPACE_COMMAND = 'ecsDeploy.workspace.deploy';

@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseEnvFile, renderTaskDefinition, type ComposeFile, type FileReader, type RenderOptions, type RenderResult } from '../core/compose/index';
+import {
+  listBuildTargets,
+  parseEnvFile,
+  renderTaskDefinition,
+  type BuildTarget,
+  type ComposeFile,
+  type FileReader,
+  type RenderOptions,
+  type RenderResult,
+} from '../core/compose/index';
 import { UserError } from '../core/userError';
 
 /** Files `docker compose` looks for, in its order, and the override that goes with each. */
@@ -49,6 +58,18 @@ export function defaultComposeFiles(dir: string, exists: (p: string) => boolean 
  * reader for env files and `extends` files.
  */
 export function renderComposeProject(req: RenderComposeRequest): RenderComposeResult {
+  const input = composeInput(req);
+  const result = renderTaskDefinition({ ...input, options: req.options });
+  return { ...result, files: input.files.map((f) => f.path), projectDirectory: input.projectDirectory };
+}
+
+/** The services Compose would build (`build:`), with their contexts, Dockerfiles and ECR repositories. */
+export function composeBuildTargets(req: Omit<RenderComposeRequest, 'options'>): BuildTarget[] {
+  return listBuildTargets(composeInput(req));
+}
+
+/** The files, project directory and environment of a compose project, read as `docker compose` does. */
+function composeInput(req: Omit<RenderComposeRequest, 'options'>) {
   const readFile = req.readFile ?? readFileOrUndefined;
   const given = (req.files ?? []).map((f) => path.resolve(req.cwd, f));
   const projectDirectory = path.resolve(req.cwd, req.projectDirectory ?? (given.length ? path.dirname(given[0]) : '.'));
@@ -62,18 +83,10 @@ export function renderComposeProject(req: RenderComposeRequest): RenderComposeRe
     return { path: file, text };
   });
   const env = projectEnvironment(projectDirectory, req, readFile);
-  const result = renderTaskDefinition({
-    files: composeFiles,
-    projectDirectory,
-    env,
-    profiles: req.profiles ?? [],
-    readFile,
-    options: req.options,
-  });
-  return { ...result, files, projectDirectory };
+  return { files: composeFiles, projectDirectory, env, profiles: req.profiles ?? [], readFile };
 }
 
-function projectEnvironment(projectDirectory: string, req: RenderComposeRequest, readFile: FileReader): Record<string, string | undefined> {
+function projectEnvironment(projectDirectory: string, req: Omit<RenderComposeRequest, 'options'>, readFile: FileReader): Record<string, string | undefined> {
   const envPath = req.envFile ? path.resolve(req.cwd, req.envFile) : path.join(projectDirectory, '.env');
   const text = readFile(envPath);
   if (text === undefined && req.envFile) throw new UserError(`env file ${envPath} not found`);

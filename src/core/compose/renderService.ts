@@ -11,6 +11,7 @@ import type { ServiceContext } from './renderContext';
 import { serviceResources, type ServiceResources } from './resources';
 import { DROPPED_KEYS, IGNORED_KEYS, SUPPORTED_KEYS } from './serviceKeys';
 import { renderMounts, type VolumeUse } from './volumes';
+import { buildRepositoryName } from './buildTargets';
 
 export interface RenderedService {
   readonly container: ContainerDefinition;
@@ -85,7 +86,7 @@ function renderImage(ctx: ServiceContext): string | undefined {
     return undefined;
   }
   const account = ctx.opts.accountId ?? 'aws_account_id';
-  const repo = `${ctx.project.name}-${ctx.name}`.toLowerCase().replace(/[^a-z0-9._/-]/g, '-');
+  const repo = buildRepositoryName(ctx.project.name, ctx.name);
   const tag = image && image.includes(':') && !image.endsWith(':') ? image.slice(image.lastIndexOf(':') + 1) : 'latest';
   const uri = `${account}.dkr.ecr.${ctx.opts.region}.amazonaws.com/${repo}:${tag.replace(/[^A-Za-z0-9._-]/g, '-')}`;
   ctx.diags.warn(

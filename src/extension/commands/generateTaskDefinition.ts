@@ -1,17 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { callerAccount } from '../../aws/account';
 import { taskDefinitionFileName } from '../../core/compose/index';
-import { UserError } from '../../core/userError';
 import type { CommandBody } from '../commandWrapper';
 import type { ComposeDiagnostics } from '../compose/composeDiagnostics';
-import { editorFileReader, isComposeDocument } from '../compose/editorFiles';
+import { editorFileReader } from '../compose/editorFiles';
 import type { ProposedContent } from '../compose/proposedContent';
+import { connectionFacts, pickComposeFile } from '../compose/composeTargets';
 import { renderForComposeFile } from '../compose/renderForFile';
 import type { ConnectionState } from '../connectionState';
 import { SETTINGS_SECTION } from '../settings';
 
-const COMPOSE_GLOB = '**/{compose,docker-compose}*.{yaml,yml}';
 
 /** Second command argument: lets a caller (the e2e suite) answer the replace prompt. */
 export interface GenerateOptions {
@@ -71,35 +69,7 @@ export function generateTaskDefinition(state: ConnectionState, diagnostics: Comp
   };
 }
 
-async function pickComposeFile(arg: unknown): Promise<vscode.Uri | undefined> {
-  if (arg instanceof vscode.Uri) return arg;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && isComposeDocument(active)) return active;
-  const found = (await vscode.workspace.findFiles(COMPOSE_GLOB, '**/node_modules/**', 50)).filter(isComposeDocument);
-  if (found.length === 0) throw new UserError('No compose file in the workspace: open a compose.yaml or docker-compose.yml.');
-  if (found.length === 1) return found[0];
-  const picked = await vscode.window.showQuickPick(
-    found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
-    { title: 'Generate Task Definition from Compose File', placeHolder: 'Compose file' },
-  );
-  return picked?.uri;
-}
-
 function targetFolder(composeUri: vscode.Uri): string {
   const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, composeUri).get<string>('taskDefinitionFolder', '').trim();
   return path.resolve(path.dirname(composeUri.fsPath), setting || '.');
-}
-
-/** Region and account for ECR image URIs and the default execution role; best effort, never blocks long. */
-async function connectionFacts(state: ConnectionState, signal: AbortSignal, debug: (m: string) => void): Promise<{ region: string; accountId?: string }> {
-  let region = 'us-east-1';
-  try {
-    const { connection, clients } = await state.get();
-    region = connection.region;
-    const accountId = await callerAccount(clients.sts, AbortSignal.any([signal, AbortSignal.timeout(3000)]));
-    return { region, accountId };
-  } catch (err) {
-    debug(`account unknown for the task definition: ${(err as Error).message}`);
-    return { region };
-  }
 }

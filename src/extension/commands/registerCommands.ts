@@ -13,6 +13,7 @@ import { buildAndPushImage } from './buildAndPushImage';
 import { chooseConnection } from './chooseConnection';
 import { copyArn } from './copyArn';
 import { deployServiceCommand } from './deployService';
+import { deployWorkspaceCommand } from './deployWorkspace';
 import { clearExplorerFilter, filterExplorer } from './filterExplorer';
 import { forceNewDeployment } from './forceNewDeployment';
 import { loadMore } from './loadMore';
@@ -74,5 +75,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.FOLLOW_LOGS_COMMAND, followLogs(state, followers)),
     reg(ids.STOP_FOLLOWING_LOGS_COMMAND, stopFollowingLogs(followers)),
     reg(ids.BUILD_AND_PUSH_COMMAND, buildAndPushImage(state, workspaceState)),
+    reg(ids.DEPLOY_WORKSPACE_COMMAND, deployWorkspaceCommand(state, docs, explorer, workspaceState)),
   ];
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isAbortError } from '../../core/abort';
 import { taskDefinitionName } from '../../core/arns';
 import type { Logger } from '../../core/logger';
-import { deployService, type DeployRequest, type DeployResult } from '../../flows/deployService';
+import { deployService, type DeployRequest, type DeployResult, type FlowContext } from '../../flows/deployService';
 import { crashLogLines } from '../../flows/rolloutLogs';
 import { pollService, watchRollout, type RolloutOutcome } from '../../flows/watchRollout';
 import { SHOW_LOGS_COMMAND } from '../commandIds';
@@ -18,6 +18,8 @@ export async function deployAndWatch(
   log: Logger,
   request: DeployRequest,
   onUpdate?: () => void,
+  /** What starts the deployment (default: deployService); e.g. build, push and render first. */
+  start?: (ctx: FlowContext) => Promise<DeployResult | undefined>,
 ): Promise<{ result?: DeployResult; outcome?: RolloutOutcome }> {
   const { clients } = await state.get();
   const title = `Deploying ${request.service}`;
@@ -27,7 +29,7 @@ export async function deployAndWatch(
     const ctx = { log, progress, signal: controller.signal };
     let result: DeployResult | undefined;
     try {
-      result = await deployService(clients.ecs, request, ctx);
+      result = await (start ? start(ctx) : deployService(clients.ecs, request, ctx));
     } catch (err) {
       if (isAbortError(err) || controller.signal.aborted) {
         log.info(`Deployment of ${request.service} cancelled before anything changed`);

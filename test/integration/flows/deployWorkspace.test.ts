@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import { describeService } from '../../../src/aws/services';
+import { describeTaskDefinition } from '../../../src/aws/taskDefinitions';
+import { createDockerClient } from '../../../src/docker/engine';
+import { deployWorkspace } from '../../../src/flows/deployWorkspace';
+import { createCluster, defaultNetwork, holdTasksRunning, registerTaskDefinition, seedClients, seedService } from '../../support/ecsSeed';
+import { baseImage, dockerHost, motoEndpoint, resetMoto } from '../env';
+import { connection, ecrClient, recorder, registryTags } from '../image/imageHelpers';
+
+/** A compose project like the sample app: a built backend that waits for a database image. */
+function project(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-'));
+  fs.mkdirSync(path.join(dir, 'api'));
+  fs.writeFileSync(path.join(dir, 'api', 'Dockerfile'), `FROM ${baseImage()}\nCOPY app.sh /app.sh\nCMD ["sh", "/app.sh"]\n`);
+  fs.writeFileSync(path.join(dir, 'api', 'app.sh'), 'echo serving\n');
+  fs.writeFileSync(
+    path.join(dir, 'compose.yaml'),
+    [
+      'name: shop',
+      'services:',
+      '  api:',
+      '    build: ./api',
+      '    command: npx nodemon app.js',
+      '    environment:',
+      '      DB_URL: postgres://db:5432/shop',
+      '    ports: ["8080:8080"]',
+      '    depends_on: [db]',
+      '  db:',
+      '    image: postgres:16',
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
+describe('Deploy Workspace: build, push, render, register, update', function () {
+  this.timeout(180000);
+  let ecr: ECRClient;
+  before(async () => {
+    await resetMoto();
+    await holdTasksRunning(motoEndpoint());
+    ecr = ecrClient();
+  });
+  after(() => ecr.destroy());
+
+  it('pushes the built service, pins its digest in the rendered definition, and points the service at it', async () => {
+    const { ecs, ec2, destroy } = seedClients({ endpoint: motoEndpoint(), region: 'us-east-1' });
+    try {
+      const network = await defaultNetwork(ec2);
+      await createCluster(ecs, 'prod');
+      const first = await registerTaskDefinition(ecs, 'shop');
+      await seedService(ecs, network, { cluster: 'prod', service: 'shop', taskDefinition: first, tasks: 1 });
+      const dir = project();
+      const rec = recorder();
+      let diffSeen = '';
+      const out = await deployWorkspace(
+        {
+          compose: { files: [path.join(dir, 'compose.yaml')], processEnv: {}, cwd: dir, options: { region: 'us-east-1', accountId: '123456789012' } },
+          cluster: 'prod',
+          service: 'shop',
+          tags: ['e2e-1'],
+          confirm: async (change) => {
+            diffSeen = change.nextText;
+            return true;
+          },
+        },
+        {
+          ecs,
+          ecr,
+          docker: createDockerClient(dockerHost()),
+          dockerHost: dockerHost(),
+          connection: connection(),
+          log: rec.log,
+          progress: rec.progress,
+          signal: new AbortController().signal,
+        },
+      );
+      assert.deepEqual(out.pushed.map((p) => p.service), ['api']);
+      const pushed = out.pushed[0].image;
+      assert.equal(pushed.repositoryUri, '123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-api');
+      assert.deepEqual(await registryTags('shop-api'), ['e2e-1']);
+      assert.match(out.deploy?.taskDefinitionArn ?? '', /task-definition\/shop:2$/);
+      assert.equal((await describeService(ecs, 'prod', 'shop'))?.taskDefinition, out.deploy?.taskDefinitionArn);
+      const td = await describeTaskDefinition(ecs, out.deploy!.taskDefinitionArn);
+      const api = td.containerDefinitions?.find((c) => c.name === 'api');
+      assert.equal(api?.image, pushed.imageUri, 'the image is pinned by digest');
+      assert.deepEqual(api?.command, ['node', 'app.js'], 'the dev watcher became the production command');
+      assert.deepEqual(api?.environment, [{ name: 'DB_URL', value: 'postgres://localhost:5432/shop' }]);
+      assert.match(diffSeen, new RegExp(pushed.digest.replace(':', ':')));
+    } finally {
+      destroy();
+    }
+  });
+
+  it('stops before building when the compose file has errors, naming file and line', async () => {
+    const dir = project();
+    fs.appendFileSync(path.join(dir, 'compose.yaml'), '  cache:\n    image: redis:7\n    ports: ["8080:8080"]\n');
+    const rec = recorder();
+    const { ecs, destroy } = seedClients({ endpoint: motoEndpoint(), region: 'us-east-1' });
+    try {
+      await assert.rejects(
+        deployWorkspace(
+          { compose: { files: [path.join(dir, 'compose.yaml')], processEnv: {}, cwd: dir, options: { region: 'us-east-1' } }, cluster: 'prod', service: 'shop' },
+          { ecs, ecr, docker: createDockerClient(dockerHost()), dockerHost: dockerHost(), connection: connection(), log: rec.log, progress: rec.progress, signal: new AbortController().signal },
+        ),
+        (e: Error) => e.name === 'UserError' && /compose\.yaml:\d+:\d+: error: .*8080/.test(e.message),
+      );
+      assert.ok(!rec.steps.some((s) => /^Sending context/.test(s)), 'nothing was built');
+    } finally {
+      destroy();
+    }
+  });
+});
