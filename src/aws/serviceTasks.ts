@@ -1,14 +1,12 @@
 import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
-  DescribeTasksCommand,
   ListServicesCommand,
-  ListTasksCommand,
   type ECSClient,
 } from '@aws-sdk/client-ecs';
-import { chunk } from '../core/chunk';
 import type { ContainerLogSettings } from '../core/logs/logTargets';
 import { taskIdFromArn } from '../core/logs/streamNames';
+import { listServiceTasks as listTasksOfService } from './tasks';
 import { UserError } from '../core/userError';
 
 export interface ServiceTaskDefinitions {
@@ -40,11 +38,7 @@ export interface TaskSummary {
   readonly lastStatus?: string;
 }
 
-/**
- * The tasks of a service (running and pending; stopped ones too when asked). ListTasks'
- * serviceName is not honoured by every emulator, so tasks are also kept only when their
- * group is "service:NAME", which ECS sets on every task it starts for a service.
- */
+/** The tasks of a service (running and pending; stopped ones too when asked), in the shape logs need. */
 export async function listServiceTasks(
   ecs: ECSClient,
   cluster: string,
@@ -52,24 +46,10 @@ export async function listServiceTasks(
   signal?: AbortSignal,
   options: { includeStopped?: boolean } = {},
 ): Promise<TaskSummary[]> {
-  const arns: string[] = [];
-  for (const desiredStatus of options.includeStopped ? (['RUNNING', 'STOPPED'] as const) : (['RUNNING'] as const)) {
-    let nextToken: string | undefined;
-    do {
-      const page = await ecs.send(new ListTasksCommand({ cluster, serviceName: service, desiredStatus, nextToken, maxResults: 100 }), { abortSignal: signal });
-      arns.push(...(page.taskArns ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
-  }
-  const tasks: TaskSummary[] = [];
-  for (const batch of chunk([...new Set(arns)], 100)) {
-    const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }), { abortSignal: signal });
-    for (const t of out.tasks ?? []) {
-      if (!t.taskArn || !t.taskDefinitionArn || t.group !== `service:${service}`) continue;
-      tasks.push({ taskArn: t.taskArn, taskId: taskIdFromArn(t.taskArn), taskDefinitionArn: t.taskDefinitionArn, lastStatus: t.lastStatus });
-    }
-  }
-  return tasks;
+  const tasks = await listTasksOfService(ecs, cluster, service, signal, { includeStopped: options.includeStopped ?? false });
+  return tasks
+    .filter((t): t is typeof t & { taskArn: string; taskDefinitionArn: string } => Boolean(t.taskArn && t.taskDefinitionArn))
+    .map((t) => ({ taskArn: t.taskArn, taskId: taskIdFromArn(t.taskArn), taskDefinitionArn: t.taskDefinitionArn, lastStatus: t.lastStatus }));
 }
 
 /** The containers of a task definition, as far as logs are concerned. */

@@ -41,11 +41,17 @@ export async function listClusterTasks(ecs: ECSClient, cluster: string, signal?:
   return describeTasks(ecs, cluster, arns, signal);
 }
 
-/** The tasks of one service (for refreshing its node alone), live and recently stopped. */
-export async function listServiceTasks(ecs: ECSClient, cluster: string, serviceName: string, signal?: AbortSignal): Promise<Task[]> {
+/** The tasks of one service (for refreshing its node alone), live and (unless told not to) recently stopped. */
+export async function listServiceTasks(
+  ecs: ECSClient,
+  cluster: string,
+  serviceName: string,
+  signal?: AbortSignal,
+  options: { includeStopped?: boolean } = {},
+): Promise<Task[]> {
   const [live, stopped] = await Promise.all([
     listTaskArns(ecs, { cluster, serviceName, desiredStatus: 'RUNNING' }, signal),
-    listTaskArns(ecs, { cluster, serviceName, desiredStatus: 'STOPPED' }, signal),
+    options.includeStopped === false ? Promise.resolve([]) : listTaskArns(ecs, { cluster, serviceName, desiredStatus: 'STOPPED' }, signal),
   ]);
   const tasks = await describeTasks(ecs, cluster, [...new Set([...live, ...stopped])], signal);
   // Some endpoints (moto) ignore the serviceName filter: keep only this service's tasks.

@@ -1,16 +1,7 @@
 import type { LogSource } from './logEvent';
 
-/** Characters of the task id shown on each line: enough to tell a service's tasks apart. */
-export const SHORT_TASK_ID_LENGTH = 6;
-
-/** "arn:aws:ecs:r:a:task/cluster/3f2a…" (or an old-style ARN without the cluster) → "3f2a…". */
-export function taskIdFromArn(taskArn: string): string {
-  return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-
-export function shortTaskId(taskId: string): string {
-  return taskId.slice(0, SHORT_TASK_ID_LENGTH);
-}
+// Task ids are read from ARNs in one place for the tree, the rollout and the logs.
+export { resourceIdOf as taskIdFromArn, shortTaskId } from '../arns';
 
 /** The stream the awslogs driver writes a container's output to: `prefix/container/taskId`. */
 export function awslogsStreamName(prefix: string, container: string, taskId: string): string {
