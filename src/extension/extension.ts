@@ -3,7 +3,6 @@ import { profileName } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
 import { ComposeCodeActions } from './compose/composeCodeActions';
 import { ComposeDiagnostics } from './compose/composeDiagnostics';
-import { PROPOSED_SCHEME, ProposedContent } from './compose/proposedContent';
 import { ConnectionState } from './connectionState';
 import { createOutput } from './output';
 import { ReadonlyDocuments } from './readonlyDocuments';
@@ -40,7 +39,6 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
   void describeView();
   // Diagnostics do not call AWS: the region only shows in ECR image URIs.
   const composeDiagnostics = new ComposeDiagnostics(logger, () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || 'us-east-1');
-  const proposed = new ProposedContent();
 
   context.subscriptions.push(
     channel,
@@ -52,13 +50,11 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     state.onDidChange(() => void describeView()),
     createStatusBar(state),
     composeDiagnostics,
-    proposed,
-    vscode.workspace.registerTextDocumentContentProvider(PROPOSED_SCHEME, proposed),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ComposeCodeActions(composeDiagnostics), {
       providedCodeActionKinds: ComposeCodeActions.kinds,
     }),
     followers,
-    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, proposed, followers, workspaceState: context.workspaceState }),
+    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, followers, workspaceState: context.workspaceState }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
   return { explorer, view, connection: state, composeDiagnostics, logs: followers };

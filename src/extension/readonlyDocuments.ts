@@ -13,6 +13,13 @@ export class ReadonlyDocuments implements vscode.TextDocumentContentProvider, vs
     return this.contents.get(uri.toString()) ?? '';
   }
 
+  /** Holds `content` under `name` and returns its URI (e.g. one side of a diff). */
+  put(name: string, content: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: READONLY_SCHEME, path: `/${name}` });
+    this.set(uri, content);
+    return uri;
+  }
+
   /** Sets the content of a read-only URI of our scheme (e.g. one side of a diff). */
   set(uri: vscode.Uri, content: string): void {
     this.contents.set(uri.toString(), content);

@@ -4,7 +4,7 @@ import { taskDefinitionFileName } from '../../core/compose/index';
 import type { CommandBody } from '../commandWrapper';
 import type { ComposeDiagnostics } from '../compose/composeDiagnostics';
 import { editorFileReader } from '../compose/editorFiles';
-import type { ProposedContent } from '../compose/proposedContent';
+import type { ReadonlyDocuments } from '../readonlyDocuments';
 import { connectionFacts, pickComposeFile } from '../compose/composeTargets';
 import { renderForComposeFile } from '../compose/renderForFile';
 import type { ConnectionState } from '../connectionState';
@@ -24,7 +24,7 @@ const askToReplace = async (name: string): Promise<boolean> =>
  * `<family>.taskdef.json` beside the compose file (or in ecsDeploy.taskDefinitionFolder), opens
  * it; an existing, different file is shown as a diff and only replaced when the user says so.
  */
-export function generateTaskDefinition(state: ConnectionState, diagnostics: ComposeDiagnostics, proposed: ProposedContent): CommandBody {
+export function generateTaskDefinition(state: ConnectionState, diagnostics: ComposeDiagnostics, docs: ReadonlyDocuments): CommandBody {
   return async ({ signal, log, progress }, arg, options?: unknown) => {
     const confirmReplace = (options as GenerateOptions | undefined)?.confirmReplace ?? askToReplace;
     const composeUri = await pickComposeFile(arg);
@@ -49,7 +49,7 @@ export function generateTaskDefinition(state: ConnectionState, diagnostics: Comp
     const existing = editorFileReader(target.fsPath);
     if (existing !== undefined && existing !== json) {
       const name = path.basename(target.fsPath);
-      await vscode.commands.executeCommand('vscode.diff', target, proposed.show(name, json), `${name} ↔ generated from ${path.basename(composeUri.fsPath)}`);
+      await vscode.commands.executeCommand('vscode.diff', target, docs.put(`proposed/${name}`, json), `${name} ↔ generated from ${path.basename(composeUri.fsPath)}`);
       if (!(await confirmReplace(name))) return undefined;
     }
     if (existing !== json) {

@@ -3,7 +3,6 @@ import type { Logger } from '../../core/logger';
 import * as ids from '../commandIds';
 import { registerWrappedCommand } from '../commandWrapper';
 import type { ComposeDiagnostics } from '../compose/composeDiagnostics';
-import type { ProposedContent } from '../compose/proposedContent';
 import type { ConnectionState } from '../connectionState';
 import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
@@ -39,14 +38,13 @@ export interface CommandDeps {
   readonly explorer: ExplorerProvider;
   readonly docs: ReadonlyDocuments;
   readonly composeDiagnostics: ComposeDiagnostics;
-  readonly proposed: ProposedContent;
   readonly followers: LogFollowers;
   readonly workspaceState: vscode.Memento;
 }
 
 /** The one place commands are wired to their ids. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { state, channel, log, explorer, docs, composeDiagnostics, proposed, followers, workspaceState } = deps;
+  const { state, channel, log, explorer, docs, composeDiagnostics, followers, workspaceState } = deps;
   const reg = (id: string, body: Parameters<typeof registerWrappedCommand>[1], progressTitle?: string) =>
     registerWrappedCommand(id, body, log, { progressTitle });
   return [
@@ -69,7 +67,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.SHOW_SERVICE_EVENTS_COMMAND, showServiceEvents(state, docs)),
     reg(ids.SIGN_IN_COMMAND, signIn(state)),
     reg(ids.RETRY_COMMAND, retry()),
-    registerWrappedCommand(ids.GENERATE_TASK_DEFINITION_COMMAND, generateTaskDefinition(state, composeDiagnostics, proposed), log, {
+    registerWrappedCommand(ids.GENERATE_TASK_DEFINITION_COMMAND, generateTaskDefinition(state, composeDiagnostics, docs), log, {
       progressTitle: 'Generating the task definition',
     }),
     reg(ids.FOLLOW_LOGS_COMMAND, followLogs(state, followers)),
