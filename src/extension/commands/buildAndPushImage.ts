@@ -13,6 +13,7 @@ import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
 import { readImageSettings } from '../image/imageSettings';
 import { pickDockerfile } from '../image/pickDockerfile';
+import { LAST_PUSHED_KEY } from '../image/lastPushed';
 import { pickRepository } from '../image/pickRepository';
 import { refOf, type ResourceRef } from '../resourceRef';
 
@@ -30,8 +31,6 @@ export interface BuildAndPushArgs {
 }
 
 const repositoryKey = (dockerfile: string) => `ecsDeploy.image.repository:${dockerfile}`;
-/** The last pushed image, kept for deploying it. */
-export const LAST_PUSHED_KEY = 'ecsDeploy.image.lastPushed';
 
 /** On a service node: the ECR repository of the first container of its task definition that has one. */
 async function serviceRepository(ecs: ECSClient, ref: ResourceRef | undefined, signal: AbortSignal): Promise<{ name: string; create: boolean } | undefined> {

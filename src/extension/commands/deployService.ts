@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeTaskDefinition } from '../../aws/taskDefinitions';
+import { pinPushedImages } from '../../core/taskDefinition/pinImages';
 import type { DeploySource } from '../../flows/deployService';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
@@ -7,6 +8,7 @@ import { chooseImage, chooseSource, chooseTaskDefinitionFile } from '../deploy/c
 import { confirmInDiff } from '../deploy/confirmDiff';
 import { deployAndWatch } from '../deploy/deployAndWatch';
 import { resolveServiceTarget } from '../deploy/serviceTarget';
+import { lastPushed } from '../image/lastPushed';
 import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import { reloadAfterChange } from './reloadAfterChange';
@@ -24,7 +26,7 @@ function imageOf(x: unknown): string | undefined {
  * (`{image}`), or from the palette. Arguments: (target?, source?: DeploySource | {image}, {confirmed}?)
  * where target is a service node, `{cluster, service}` or a task-definition file Uri.
  */
-export function deployServiceCommand(state: ConnectionState, docs: ReadonlyDocuments, explorer: ExplorerProvider): CommandBody {
+export function deployServiceCommand(state: ConnectionState, docs: ReadonlyDocuments, explorer: ExplorerProvider, workspaceState: vscode.Memento): CommandBody {
   return async ({ signal, log }, target?: unknown, what?: unknown, options?: unknown) => {
     const file = target instanceof vscode.Uri ? target : undefined;
     const service = await resolveServiceTarget(file || imageOf(target) ? undefined : target, state, signal);
@@ -36,6 +38,13 @@ export function deployServiceCommand(state: ConnectionState, docs: ReadonlyDocum
       const { clients } = await state.get();
       const td = await describeTaskDefinition(clients.ecs, service.taskDefinitionArn, signal);
       source = image ? await chooseImage(state, td, signal, image) : await chooseSource(state, td, signal);
+    }
+    if (source.kind === 'taskDefinition') {
+      // A compose-generated file names built images by repository: use what was just pushed.
+      const pushed = lastPushed(workspaceState);
+      const { input, pinned } = pinPushedImages(source.input, pushed ? [pushed] : []);
+      for (const p of pinned) log.info(`${p.container}: using the image pushed ${pushed?.pushedAt ?? ''}: ${p.to} (the file says ${p.from})`);
+      source = { kind: 'taskDefinition', input };
     }
     const confirmed = (options as { confirmed?: boolean } | undefined)?.confirmed === true;
     const { result, outcome } = await deployAndWatch(state, log, {

@@ -61,7 +61,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.SHOW_TASK_DEFINITION_COMMAND, showTaskDefinition(state, docs)),
     reg(ids.SCALE_SERVICE_COMMAND, scaleService(state, explorer)),
     reg(ids.FORCE_NEW_DEPLOYMENT_COMMAND, forceNewDeployment(state, explorer)),
-    reg(ids.DEPLOY_SERVICE_COMMAND, deployServiceCommand(state, docs, explorer)),
+    reg(ids.DEPLOY_SERVICE_COMMAND, deployServiceCommand(state, docs, explorer, workspaceState)),
     reg(ids.ROLLBACK_SERVICE_COMMAND, rollbackServiceCommand(state, docs, explorer)),
     reg(ids.STOP_TASK_COMMAND, stopTask(state, explorer)),
     reg(ids.SHOW_SERVICE_EVENTS_COMMAND, showServiceEvents(state, docs)),
