@@ -42,12 +42,19 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
-  { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli-main.js' },
 ];
 
+/** dist/cli.js (package.json "bin") is a tiny launcher for the bundle. */
+function writeLauncher() {
+  fs.copyFileSync('src/cli/bin/cli.cjs', 'dist/cli.js');
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
 if (watch) {
+  writeLauncher();
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  fs.chmodSync('dist/cli.js', 0o755);
+  writeLauncher();
 }
