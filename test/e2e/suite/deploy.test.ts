@@ -40,6 +40,9 @@ suite('Deploy and roll back in the real editor', () => {
     const tabs = vscode.window.tabGroups.activeTabGroup.tabs.map((t) => t.label);
     assert.ok(tabs.some((l) => /^web:1 ↔ web: new revision \(backend = .*sha256:cdcd/.test(l)), `diff tab among ${tabs.join(' | ')}`);
     await screenshot('deploy-diff', 'sha256:cdcd');
+    // Headless code-server keeps notifications in the list: open it to see how the watch ended.
+    await vscode.commands.executeCommand('notifications.showList');
+    await screenshot('deploy-outcome', 'waiting for ECS to start deploying');
     const outcome = await running;
     assert.match(outcome.taskDefinitionArn, /task-definition\/web:2$/);
     assert.strictEqual(outcome.phase, 'TIMEOUT');
