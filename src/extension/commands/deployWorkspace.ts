@@ -47,7 +47,7 @@ export function deployWorkspaceCommand(state: ConnectionState, docs: ReadonlyDoc
     const facts = await connectionFacts(state, signal, (m) => log.debug(m));
     const image = readImageSettings();
     const request = { cluster: target.cluster, service: target.service, source: { kind: 'force' as const } };
-    const { result, outcome } = await deployAndWatch(state, log, request, () => explorer.refresh(), async (ctx) => {
+    const { result, outcome } = await deployAndWatch(state, log, request, async (ctx) => {
       const out = await deployWorkspace(
         {
           compose: {
@@ -76,6 +76,7 @@ export function deployWorkspaceCommand(state: ConnectionState, docs: ReadonlyDoc
       );
       return out.deploy;
     });
+    explorer.refresh();
     return result ? { taskDefinitionArn: result.taskDefinitionArn, phase: outcome?.phase } : undefined;
   };
 }

@@ -18,9 +18,9 @@ export function forceNewDeployment(state: ConnectionState, explorer: ExplorerPro
       );
       if (answer !== 'Force New Deployment') return undefined;
     }
-    const { result } = await deployAndWatch(state, log, { cluster: target.cluster, service: target.service, source: { kind: 'force' } }, () =>
-      void reloadAfterChange(node, explorer, signal).catch(() => undefined),
-    );
+    // The tree polls a deploying service on its own; redraw once more when the watch ends.
+    const { result } = await deployAndWatch(state, log, { cluster: target.cluster, service: target.service, source: { kind: 'force' } });
+    await reloadAfterChange(node, explorer, signal).catch(() => undefined);
     return result?.deploymentId;
   };
 }

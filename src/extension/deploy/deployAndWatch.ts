@@ -17,7 +17,6 @@ export async function deployAndWatch(
   state: ConnectionState,
   log: Logger,
   request: DeployRequest,
-  onUpdate?: () => void,
   /** What starts the deployment (default: deployService); e.g. build, push and render first. */
   start?: (ctx: FlowContext) => Promise<DeployResult | undefined>,
 ): Promise<{ result?: DeployResult; outcome?: RolloutOutcome }> {
@@ -38,7 +37,6 @@ export async function deployAndWatch(
       throw err;
     }
     if (!result) return {};
-    onUpdate?.();
     const target = taskDefinitionName(result.taskDefinitionArn);
     log.info(`Watching ${request.cluster}/${request.service} roll out ${target} (deployment ${result.deploymentId})`);
     const outcome = await watchRollout(pollService(clients.ecs, request.cluster, request.service), {
@@ -50,10 +48,8 @@ export async function deployAndWatch(
       log,
       progress,
       signal: controller.signal,
-      onUpdate: () => onUpdate?.(),
     });
     announce(request.service, target, outcome, log);
-    onUpdate?.();
     return { result, outcome };
   });
 }
