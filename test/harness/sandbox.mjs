@@ -4,7 +4,9 @@
 // pointing at the stand-ins, and the sample compose workspace open. Ctrl-C stops everything.
 //
 // options: --port N (default 8080, or a free one), --screenshot FILE (save a picture of the
-// ECS view once the demo cluster shows), --exit (stop after the screenshot; for checks).
+// ECS view once the demo cluster shows), --exit (stop after the screenshot; for checks),
+// --no-write-logs (no background log lines), --check (drive the workbench through every flow
+// with test/harness/sandbox-check.mjs, save test-results/sandbox-*.png, stop; exit 1 on failure).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,7 @@ const opt = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const say = (m) => console.log(`[sandbox] ${m}`);
+const checking = argv.includes('--check');
 
 try {
   prepareEnvironment(root, say);
@@ -39,19 +42,35 @@ try {
   if (spawnSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('tsc failed (see above)');
 
   // Outside the repository: short socket paths, and the editor sees no parent git repo.
-  const state = path.join(os.tmpdir(), 'ecs-deploy-sandbox');
+  const state = path.join(os.tmpdir(), checking ? 'ecs-deploy-sandbox-check' : 'ecs-deploy-sandbox');
   const services = path.join(state, 'services');
   fs.rmSync(services, { recursive: true, force: true });
   fs.mkdirSync(services, { recursive: true });
-  const { startAllServices, TEST_AWS_ENV } = await import('./services.mjs');
+  const { startAllServices, TEST_AWS_ENV, MOTO_ECR_PASSWORD } = await import('./services.mjs');
   const { seedDemo } = await import('./seed.mjs');
   const { startCodeServer, launchChromium } = await import('./codeServer.mjs');
+  const { buildNodeStandIn, mirrorRegistryToEcr } = await import('./sandboxImages.mjs');
   const stack = await startAllServices(services, say);
-  await seedDemo(stack.moto.endpoint);
-  say('moto seeded: cluster "demo", service "web" (backend + mongodb), log group /ecs/sample-app');
+  const demo = await seedDemo(stack.moto.endpoint);
+  say(`moto seeded: cluster "demo", service "web" (backend + mongodb, ${demo.streams.backend.length} tasks), ECR repository sample-app-backend, log group ${demo.logGroup}`);
+  const standIn = buildNodeStandIn(stack.docker.host, services, stack.env.ECS_DEPLOY_TEST_BASE_IMAGE);
+  say(`dockerd has a stand-in ${standIn} (busybox with node/npm stubs; nothing can be pulled here) for the sample Dockerfile`);
+  mirrorRegistryToEcr({
+    registry: stack.authRegistry.address,
+    user: 'AWS',
+    password: MOTO_ECR_PASSWORD,
+    endpoint: stack.moto.endpoint,
+    log: (m) => say(m),
+  });
+  say(`images pushed to ${stack.authRegistry.address} are listed by moto's ECR within 2 s (so Deploy can pick them)`);
+  if (!argv.includes('--no-write-logs')) {
+    startLogWriter(stack.moto.endpoint, demo);
+    say(`a writer adds a line to ${demo.logGroup} (web's backend streams) every 3 s; --no-write-logs turns it off`);
+  }
 
   // The workspace is a copy, so trying things out never edits the fixture.
   const workspace = path.join(state, 'sample-app');
+  if (checking) fs.rmSync(workspace, { recursive: true, force: true });
   if (!fs.existsSync(workspace)) fs.cpSync(path.join(root, 'test/fixtures/sample-app'), workspace, { recursive: true });
 
   const csDir = path.join(state, 'code-server');
@@ -66,8 +85,8 @@ try {
   if (install.status !== 0) throw new Error(`code-server could not install ${vsix}:\n${install.stdout}${install.stderr}`);
   say(`installed ${path.relative(root, vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB)`);
 
-  const wanted = Number(opt('port') ?? 8080);
-  const port = (await isFree(wanted)) ? wanted : await freePort();
+  const wanted = Number(opt('port') ?? (checking ? 0 : 8080));
+  const port = wanted && (await isFree(wanted)) ? wanted : await freePort();
   const cs = await startCodeServer({
     bin: process.env.CODE_SERVER_BIN,
     baseDir: csDir,
@@ -78,6 +97,9 @@ try {
       'ecsDeploy.endpoint': stack.moto.endpoint,
       'ecsDeploy.ecrRegistryAddress': stack.authRegistry.address,
       'ecsDeploy.region': 'us-east-1',
+      'ecsDeploy.dockerHost': stack.docker.host,
+      // moto never rolls a deployment out: the rollout watcher reports its timeout after a minute.
+      'ecsDeploy.deploy.timeoutMinutes': 1,
     },
   });
   const url = `${cs.url}/?folder=${encodeURIComponent(workspace)}`;
@@ -104,6 +126,13 @@ try {
   console.log('');
   say(`VS Code with ECS Deploy: ${url}`);
   say(`AWS (moto): ${stack.moto.endpoint}   Docker: ${stack.docker.host}   ECR stand-in: ${stack.authRegistry.address}`);
+  say('settings: ecsDeploy.deploy.timeoutMinutes = 1 — moto never rolls a deployment out, so the rollout watcher reports a timeout after a minute');
+  if (checking) {
+    const { runSandboxCheck } = await import('./sandbox-check.mjs');
+    const ok = await runSandboxCheck({ url, csDir, endpoint: stack.moto.endpoint, registry: stack.authRegistry.address, demo, root, say });
+    await stopAll();
+    process.exit(ok ? 0 : 1);
+  }
   say('Press Ctrl-C to stop everything.');
   if (argv.includes('--exit')) {
     await stopAll();
@@ -123,4 +152,19 @@ async function isFree(port) {
     srv.once('error', () => resolve(false));
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/** A line every 3 s in one of web's backend streams, as a running service would write them. */
+async function startLogWriter(endpoint, demo) {
+  const { CloudWatchLogsClient, PutLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
+  const logs = new CloudWatchLogsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 });
+  const paths = ['/health', '/api/items', '/api/items/42', '/health', '/api/orders'];
+  let n = 0;
+  const tick = async () => {
+    const stream = demo.streams.backend[n % demo.streams.backend.length];
+    const message = `GET ${paths[n % paths.length]} 200 ${3 + ((n * 7) % 40)} ms (request ${n + 1})`;
+    n++;
+    await logs.send(new PutLogEventsCommand({ logGroupName: demo.logGroup, logStreamName: stream, logEvents: [{ timestamp: Date.now(), message }] })).catch(() => undefined);
+  };
+  setInterval(() => void tick(), 3000).unref();
 }
