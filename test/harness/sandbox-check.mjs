@@ -20,7 +20,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
   const ecs = new ECSClient(aws);
   const logs = new CloudWatchLogsClient(aws);
   const browser = await launchChromium(csDir);
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
   const workbench = page.locator('.monaco-workbench');
   const failures = [];
 
@@ -142,15 +142,24 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
     });
 
     await step('Follow Logs on demo/web: seeded and new lines', async () => {
+      await palette('View: Close All Editors');
       await palette('ECS: Follow Logs');
       await pick('Cluster', 'demo');
       await pick('Service of demo', 'web');
-      await visible('Listening on port 3000', 30000);
+      const line = (text) => page.locator('.part.panel .view-line').filter({ hasText: text }).first();
+      await line('Listening on port 3000').waitFor({ timeout: 30000 });
+      // A line written now, while following, must arrive; so must the sandbox writer's.
       const marker = `GET /sandbox-check ${Date.now()} 200`;
       await logs.send(new PutLogEventsCommand({ logGroupName: demo.logGroup, logStreamName: demo.streams.backend[0], logEvents: [{ timestamp: Date.now(), message: marker }] }));
-      await visible(marker, 30000);
-      await visible(/\(request \d+\)/, 15000);
+      await line(marker).waitFor({ timeout: 30000 });
+      await page.locator('.part.panel .view-line').filter({ hasText: /\(request\s\d+\)/ }).last().waitFor({ timeout: 15000 });
+      const writerLines = await page.locator('.part.panel .view-line').filter({ hasText: /\(request\s\d+\)/ }).count();
+      // Every line in view: seeded ones at the top, the newest at the bottom.
+      await page.locator('.part.panel .action-label[aria-label*="Maximize"]').first().click({ timeout: 5000 }).catch(() => undefined);
+      await line('Listening on port 3000').waitFor({ timeout: 10000 });
       await shot('follow-logs');
+      say(`check:   "ECS Logs: web" shows the seeded lines, the line written while following, and ${writerLines} of the writer's`);
+      await page.locator('.part.panel .action-label[aria-label*="Restore"]').first().click({ timeout: 5000 }).catch(() => undefined);
     });
 
     await step('Rollout watcher reports the outcome of the deploy', async () => {

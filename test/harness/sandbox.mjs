@@ -55,7 +55,7 @@ try {
   say(`moto seeded: cluster "demo", service "web" (backend + mongodb, ${demo.streams.backend.length} tasks), ECR repository sample-app-backend, log group ${demo.logGroup}`);
   const standIn = buildNodeStandIn(stack.docker.host, services, stack.env.ECS_DEPLOY_TEST_BASE_IMAGE);
   say(`dockerd has a stand-in ${standIn} (busybox with node/npm stubs; nothing can be pulled here) for the sample Dockerfile`);
-  mirrorRegistryToEcr({
+  const stopMirror = mirrorRegistryToEcr({
     registry: stack.authRegistry.address,
     user: 'AWS',
     password: MOTO_ECR_PASSWORD,
@@ -63,9 +63,10 @@ try {
     log: (m) => say(m),
   });
   say(`images pushed to ${stack.authRegistry.address} are listed by moto's ECR within 2 s (so Deploy can pick them)`);
+  let stopWriter = () => undefined;
   if (!argv.includes('--no-write-logs')) {
-    startLogWriter(stack.moto.endpoint, demo);
-    say(`a writer adds a line to ${demo.logGroup} (web's backend streams) every 3 s; --no-write-logs turns it off`);
+    stopWriter = startLogWriter(await import('@aws-sdk/client-cloudwatch-logs'), stack.moto.endpoint, demo);
+    say(`a writer adds a line to ${demo.logGroup} (web's containers) every 5 s, for Follow Logs; --no-write-logs turns it off`);
   }
 
   // The workspace is a copy, so trying things out never edits the fixture.
@@ -130,6 +131,8 @@ try {
   if (checking) {
     const { runSandboxCheck } = await import('./sandbox-check.mjs');
     const ok = await runSandboxCheck({ url, csDir, endpoint: stack.moto.endpoint, registry: stack.authRegistry.address, demo, root, say });
+    stopWriter();
+    stopMirror();
     await stopAll();
     process.exit(ok ? 0 : 1);
   }
@@ -154,17 +157,23 @@ async function isFree(port) {
   });
 }
 
-/** A line every 3 s in one of web's backend streams, as a running service would write them. */
-async function startLogWriter(endpoint, demo) {
-  const { CloudWatchLogsClient, PutLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
+/** A line every 5 s in web's streams (mostly the backend's), as a running service writes them. Returns stop(). */
+function startLogWriter({ CloudWatchLogsClient, PutLogEventsCommand }, endpoint, demo) {
   const logs = new CloudWatchLogsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 });
   const paths = ['/health', '/api/items', '/api/items/42', '/health', '/api/orders'];
   let n = 0;
   const tick = async () => {
-    const stream = demo.streams.backend[n % demo.streams.backend.length];
-    const message = `GET ${paths[n % paths.length]} 200 ${3 + ((n * 7) % 40)} ms (request ${n + 1})`;
     n++;
+    const mongo = n % 4 === 0;
+    const streams = mongo ? demo.streams.mongodb : demo.streams.backend;
+    const stream = streams[n % streams.length];
+    const message = mongo ? `Connection accepted from 127.0.0.1 (connection ${n / 4})` : `GET ${paths[n % paths.length]} 200 ${3 + ((n * 7) % 40)} ms (request ${n})`;
     await logs.send(new PutLogEventsCommand({ logGroupName: demo.logGroup, logStreamName: stream, logEvents: [{ timestamp: Date.now(), message }] })).catch(() => undefined);
   };
-  setInterval(() => void tick(), 3000).unref();
+  const timer = setInterval(() => void tick(), 5000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    logs.destroy();
+  };
 }
