@@ -7,8 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { launchChromium } from './codeServer.mjs';
 import { MOTO_ECR_PASSWORD } from './services.mjs';
+
+async function until(what, check, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`not within ${timeoutMs / 1000} s: ${what}`);
+}
 
 const MANIFEST_TYPES = 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json';
 
@@ -18,6 +28,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
   fs.mkdirSync(shotsDir, { recursive: true });
   const aws = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 };
   const ecs = new ECSClient(aws);
+  const ecr = new ECRClient(aws);
   const logs = new CloudWatchLogsClient(aws);
   const browser = await launchChromium(csDir);
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
@@ -119,13 +130,17 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
 
     await step('Deploy Service… demo/web with the pushed image', async () => {
       if (!imageUri) throw new Error('nothing was pushed');
+      // Real ECR lists a pushed image at once; the sandbox's mirror tells moto within a second or two.
+      const digest = imageUri.split('@')[1];
+      await until('moto\'s ECR lists the pushed digest', async () =>
+        ((await ecr.send(new DescribeImagesCommand({ repositoryName: 'sample-app-backend' }))).imageDetails ?? []).some((i) => i.imageDigest === digest),
+      );
       const before = await serviceTaskDefinition();
       await palette('ECS: Deploy Service');
       await pick('Select Cluster', 'demo');
       await pick('Select Service in demo', 'web');
       await pick('What to deploy', 'A new image');
       await pick('Container to update', 'backend');
-      const digest = imageUri.split('@')[1];
       await pick('New image for backend', digest.slice(0, 19));
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.waitFor({ timeout: 30000 });
@@ -152,13 +167,14 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       const marker = `GET /sandbox-check ${Date.now()} 200`;
       await logs.send(new PutLogEventsCommand({ logGroupName: demo.logGroup, logStreamName: demo.streams.backend[0], logEvents: [{ timestamp: Date.now(), message: marker }] }));
       await line(marker).waitFor({ timeout: 30000 });
-      await page.locator('.part.panel .view-line').filter({ hasText: /\(request\s\d+\)/ }).last().waitFor({ timeout: 15000 });
-      const writerLines = await page.locator('.part.panel .view-line').filter({ hasText: /\(request\s\d+\)/ }).count();
+      const writerLines = () => page.locator('.part.panel .view-line').filter({ hasText: /\((request|connection)\s\d+\)/ }).count();
+      const seen = await writerLines();
+      await until('a line of the sandbox writer arrives while following', async () => (await writerLines()) > seen, 20000);
       // Every line in view: seeded ones at the top, the newest at the bottom.
       await page.locator('.part.panel .action-label[aria-label*="Maximize"]').first().click({ timeout: 5000 }).catch(() => undefined);
       await line('Listening on port 3000').waitFor({ timeout: 10000 });
       await shot('follow-logs');
-      say(`check:   "ECS Logs: web" shows the seeded lines, the line written while following, and ${writerLines} of the writer's`);
+      say(`check:   "ECS Logs: web" shows the seeded lines, the line written while following, and ${(await writerLines()) - seen} new of the writer's`);
       await page.locator('.part.panel .action-label[aria-label*="Restore"]').first().click({ timeout: 5000 }).catch(() => undefined);
     });
 
@@ -201,6 +217,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
   } finally {
     await browser.close().catch(() => undefined);
     ecs.destroy();
+    ecr.destroy();
     logs.destroy();
   }
   say(failures.length ? `check: ${failures.length} step(s) failed: ${failures.join('; ')}` : 'check: every step passed');

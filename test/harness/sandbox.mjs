@@ -60,9 +60,10 @@ try {
     user: 'AWS',
     password: MOTO_ECR_PASSWORD,
     endpoint: stack.moto.endpoint,
+    intervalMs: 1000,
     log: (m) => say(m),
   });
-  say(`images pushed to ${stack.authRegistry.address} are listed by moto's ECR within 2 s (so Deploy can pick them)`);
+  say(`images pushed to ${stack.authRegistry.address} are listed by moto's ECR within a second or two (so Deploy can pick them)`);
   let stopWriter = () => undefined;
   if (!argv.includes('--no-write-logs')) {
     stopWriter = startLogWriter(await import('@aws-sdk/client-cloudwatch-logs'), stack.moto.endpoint, demo);
