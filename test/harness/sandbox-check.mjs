@@ -87,6 +87,15 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       const icon = page.locator('.activitybar .action-item a[aria-label^="ECS"]').first();
       await icon.waitFor({ timeout: 60000 });
       await icon.click();
+      // A wider side bar, so the rows' descriptions (status, revision, IP, image) are readable.
+      const bar = await page.locator('.part.sidebar').boundingBox();
+      if (bar) {
+        const x = bar.x + bar.width + 1;
+        await page.mouse.move(x, bar.y + bar.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(x + 260, bar.y + bar.height / 2, { steps: 5 });
+        await page.mouse.up();
+      }
       const tree = page.locator('.pane-body .monaco-list-row');
       const expand = async (text) => {
         const row = tree.filter({ hasText: text }).first();
