@@ -102,6 +102,8 @@ try {
       'ecsDeploy.dockerHost': stack.docker.host,
       // moto never rolls a deployment out: the rollout watcher reports its timeout after a minute.
       'ecsDeploy.deploy.timeoutMinutes': 1,
+      // Deploy's diff shows whole image URIs (digests) instead of cutting them at the edge.
+      'diffEditor.wordWrap': 'on',
     },
   });
   const url = `${cs.url}/?folder=${encodeURIComponent(workspace)}`;
