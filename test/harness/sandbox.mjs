@@ -52,7 +52,7 @@ try {
   const { buildNodeStandIn, mirrorRegistryToEcr } = await import('./sandboxImages.mjs');
   const stack = await startAllServices(services, say);
   const demo = await seedDemo(stack.moto.endpoint);
-  say(`moto seeded: cluster "demo", service "web" (backend + mongodb, ${demo.streams.backend.length} tasks), ECR repository sample-app-backend, log group ${demo.logGroup}`);
+  say(`moto seeded: cluster "demo", service "web" (backend + mongodb, one running task), ECR repository sample-app-backend, log group ${demo.logGroup}`);
   const standIn = buildNodeStandIn(stack.docker.host, services, stack.env.ECS_DEPLOY_TEST_BASE_IMAGE);
   say(`dockerd has a stand-in ${standIn} (busybox with node/npm stubs; nothing can be pulled here) for the sample Dockerfile`);
   const stopMirror = mirrorRegistryToEcr({
@@ -69,6 +69,10 @@ try {
     stopWriter = startLogWriter(await import('@aws-sdk/client-cloudwatch-logs'), stack.moto.endpoint, demo);
     say(`a writer adds a line to ${demo.logGroup} (web's containers) every 5 s, for Follow Logs; --no-write-logs turns it off`);
   }
+
+  // Quiet before the helpers stop (stopAllOnExit stops them on a signal).
+  const stopPollers = () => (stopWriter(), stopMirror());
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, stopPollers);
 
   // The workspace is a copy, so trying things out never edits the fixture.
   const workspace = path.join(state, 'sample-app');
@@ -134,16 +138,16 @@ try {
   if (checking) {
     const { runSandboxCheck } = await import('./sandbox-check.mjs');
     const ok = await runSandboxCheck({ url, csDir, endpoint: stack.moto.endpoint, registry: stack.authRegistry.address, demo, root, say });
-    stopWriter();
-    stopMirror();
+    stopPollers();
     await stopAll();
     process.exit(ok ? 0 : 1);
   }
-  say('Press Ctrl-C to stop everything.');
   if (argv.includes('--exit')) {
+    stopPollers();
     await stopAll();
     process.exit(0);
   }
+  say('Press Ctrl-C to stop everything.');
   await new Promise(() => undefined); // until Ctrl-C (stopAllOnExit stops the helpers)
 } catch (err) {
   console.error(`[sandbox] could not start: ${err.message}`);

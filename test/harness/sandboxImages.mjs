@@ -99,7 +99,7 @@ export function mirrorRegistryToEcr({ registry, user, password, endpoint, region
     try {
       await once();
     } catch (err) {
-      log(`ECR mirror: ${err.message}`);
+      if (!stopped) log(`ECR mirror: ${err.message}`);
     }
     if (!stopped) timer = setTimeout(loop, intervalMs);
   };
