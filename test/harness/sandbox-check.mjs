@@ -73,7 +73,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
     await quickInput.locator('.monaco-list-row', { hasText: row }).first().waitFor({ timeout: 30000 });
     await page.keyboard.press('Enter');
   };
-  const notificationTexts = () => page.locator('.notification-list-item-message').allTextContents();
+  const notification = (text) => page.locator('.notification-list-item-message').filter({ hasText: text }).first();
   const serviceTaskDefinition = async () => {
     const svc = (await ecs.send(new DescribeServicesCommand({ cluster: 'demo', services: ['web'] }))).services?.[0];
     const td = (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: svc.taskDefinition }))).taskDefinition;
@@ -117,8 +117,10 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       await page.keyboard.press('Enter'); // the proposed tags
       await workbench.getByText(/Sending context|Step \d+\/\d+|Pushing/).first().waitFor({ timeout: 30000 });
       await shot('build-push-progress');
-      await visible(/Pushed \S+@sha256:/, 120000);
-      const pushed = (await notificationTexts()).map((t) => /Pushed (\S+@sha256:[0-9a-f]{64})/.exec(t)?.[1]).find(Boolean);
+      // The toast itself (a screen-reader alert with the same words can come first).
+      const toast = notification(/Pushed \S+@sha256:/);
+      await toast.waitFor({ timeout: 120000 });
+      const pushed = /Pushed (\S+@sha256:[0-9a-f]{64})/.exec((await toast.textContent()) ?? '')?.[1];
       if (!pushed) throw new Error('no "Pushed …@sha256:…" message');
       imageUri = pushed;
       await shot('build-push-result');
@@ -189,7 +191,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
 
     await step('Rollout watcher reports the outcome of the deploy', async () => {
       await palette('Notifications: Show Notifications');
-      await visible(/web: .*(timed out|not finished|minute)|web now runs|rollout of .* FAILED/i, 120000);
+      await notification(/web: .*(timed out|not finished|minute)|web now runs|rollout of .* FAILED/i).waitFor({ timeout: 120000 });
       await shot('deploy-outcome');
       await page.keyboard.press('Escape');
     });
