@@ -31,7 +31,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
   const ecr = new ECRClient(aws);
   const logs = new CloudWatchLogsClient(aws);
   const browser = await launchChromium(csDir);
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1200 } })).newPage();
   const workbench = page.locator('.monaco-workbench');
   const failures = [];
 
