@@ -31,7 +31,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
   const ecr = new ECRClient(aws);
   const logs = new CloudWatchLogsClient(aws);
   const browser = await launchChromium(csDir);
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1200 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1350 } })).newPage();
   const workbench = page.locator('.monaco-workbench');
   const failures = [];
 
@@ -160,6 +160,8 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       await shot('deploy-diff');
       await dialog.getByRole('button', { name: 'Deploy' }).click();
       await visible('Deploying web', 30000);
+      // The progress shows from the start: wait for UpdateService itself.
+      await until('web gets a new task definition', async () => (await serviceTaskDefinition()).td.revision !== before.td.revision, 30000);
       await shot('deploy-watching');
       const after = await serviceTaskDefinition();
       if (after.td.revision !== before.td.revision + 1) throw new Error(`web runs ${after.svc.taskDefinition}, expected revision ${before.td.revision + 1}`);
@@ -205,10 +207,10 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       await dialog.getByText('Force a new deployment of web?').waitFor({ timeout: 30000 });
       await shot('force-confirm');
       await dialog.getByRole('button', { name: 'Force New Deployment' }).click();
-      await visible('Deploying web', 30000);
+      await until('web gets a new deployment', async () => (await serviceTaskDefinition()).svc.deployments[0].id !== before.svc.deployments[0].id, 30000);
       const after = await serviceTaskDefinition();
       if (after.svc.taskDefinition !== before.svc.taskDefinition) throw new Error(`the revision changed to ${after.svc.taskDefinition}`);
-      say(`check:   web still runs ${after.td.family}:${after.td.revision} (deployments: ${after.svc.deployments.map((d) => `${d.id} ${d.status}`).join(', ')})`);
+      say(`check:   web still runs ${after.td.family}:${after.td.revision}, new deployment ${after.svc.deployments[0].id} (was ${before.svc.deployments[0].id})`);
     });
 
     await step('Roll Back Service… demo/web to revision 1', async () => {
@@ -220,7 +222,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       await dialog.waitFor({ timeout: 30000 });
       await shot('rollback-diff');
       await dialog.getByRole('button', { name: 'Deploy' }).click();
-      await visible('Deploying web', 30000);
+      await until('web runs revision 1', async () => (await serviceTaskDefinition()).td.revision === 1, 30000).catch(() => undefined);
       const after = await serviceTaskDefinition();
       if (after.td.revision !== 1) throw new Error(`web runs ${after.svc.taskDefinition} after the roll back`);
       say(`check:   web runs ${after.td.family}:${after.td.revision} again (backend ${after.backend})`);
