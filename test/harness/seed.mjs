@@ -94,7 +94,11 @@ async function seedWebService(ecs, logs, cluster, region) {
   );
 }
 
-/** The sandbox's demo account: cluster "demo", service "web" (backend + mongodb), a few log lines. */
+/**
+ * The sandbox's demo account: cluster "demo", service "web" (backend + mongodb) with a running
+ * task, the ECR repository its backend image comes from, and a minute of log lines (timestamped
+ * now: Follow Logs starts with the last few minutes) in the streams awslogs names for those tasks.
+ */
 export async function seedDemo(endpoint, region = 'us-east-1') {
   await reset(endpoint);
   const ecs = new ECSClient(cfg(endpoint, region));
@@ -103,6 +107,7 @@ export async function seedDemo(endpoint, region = 'us-east-1') {
   try {
     await ecs.send(new CreateClusterCommand({ clusterName: 'demo' }));
     const repo = await ecr.send(new CreateRepositoryCommand({ repositoryName: 'sample-app-backend' }));
+    const repositoryUri = repo.repository.repositoryUri;
     const family = 'sample-app';
     const logGroup = `/ecs/${family}`;
     const awslogs = (prefix) => ({
@@ -120,7 +125,8 @@ export async function seedDemo(endpoint, region = 'us-east-1') {
         containerDefinitions: [
           {
             name: 'backend',
-            image: `${repo.repository.repositoryUri}:latest`,
+            // moto's ECR repository URI: Deploy offers the images pushed there.
+            image: `${repositoryUri}:latest`,
             essential: true,
             memoryReservation: 256,
             portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }],
@@ -143,26 +149,38 @@ export async function seedDemo(endpoint, region = 'us-east-1') {
     const seed = ecsSeed();
     await seed.holdTasksRunning(endpoint);
     const { ec2, destroy } = seed.seedClients({ endpoint, region });
+    let tasks;
     try {
       const network = await seed.defaultNetwork(ec2);
-      await seed.seedService(ecs, network, { cluster: 'demo', service: 'web', taskDefinition: family, tasks: 2 });
+      // One task: moto reports one running task for every new service (MOTO_ECS_SERVICE_RUNNING=1
+      // in the harness), and with more desired it shows the service deploying forever.
+      tasks = await seed.seedService(ecs, network, { cluster: 'demo', service: 'web', taskDefinition: family, tasks: 1 });
     } finally {
       destroy();
     }
+    // awslogs stream names: prefix/container/taskId, for each task's containers.
+    const taskIds = tasks.map((t) => t.taskArn.split('/').pop());
+    const streams = { backend: taskIds.map((id) => `backend/backend/${id}`), mongodb: taskIds.map((id) => `mongodb/mongodb/${id}`) };
     await logs.send(new CreateLogGroupCommand({ logGroupName: logGroup }));
-    const stream = 'backend/backend/0123456789abcdef0123456789abcdef';
-    await logs.send(new CreateLogStreamCommand({ logGroupName: logGroup, logStreamName: stream }));
+    for (const name of [...streams.backend, ...streams.mongodb]) {
+      await logs.send(new CreateLogStreamCommand({ logGroupName: logGroup, logStreamName: name }));
+    }
     const now = Date.now();
-    await logs.send(
-      new PutLogEventsCommand({
-        logGroupName: logGroup,
-        logStreamName: stream,
-        logEvents: ['Server starting', 'Connected to mongodb://localhost:27017/app', 'Listening on port 3000'].map((message, i) => ({
-          timestamp: now - 60000 + i * 1000,
-          message,
-        })),
-      }),
-    );
+    const put = (stream, messages, start) =>
+      logs.send(
+        new PutLogEventsCommand({
+          logGroupName: logGroup,
+          logStreamName: stream,
+          logEvents: messages.map((message, i) => ({ timestamp: start + i * 1000, message })),
+        }),
+      );
+    for (const [i, stream] of streams.mongodb.entries()) {
+      await put(stream, ['Waiting for connections on port 27017', 'Connection accepted from 127.0.0.1'], now - 62000 + i * 150);
+    }
+    for (const [i, stream] of streams.backend.entries()) {
+      await put(stream, ['Server starting', 'Connected to mongodb://localhost:27017/app', 'Listening on port 3000'], now - 60000 + i * 150);
+    }
+    return { cluster: 'demo', service: 'web', family, repositoryUri, logGroup, streams };
   } finally {
     ecs.destroy();
     ecr.destroy();
