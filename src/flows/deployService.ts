@@ -100,7 +100,10 @@ export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: Flo
   if (change.currentText === change.nextText && req.source.kind !== 'revision') {
     throw new UserError(`Nothing to deploy: the new definition equals ${taskDefinitionName(currentArn)}. Use Force New Deployment to restart the tasks.`);
   }
-  if (req.confirm && !(await req.confirm(change))) return undefined;
+  if (req.confirm) {
+    progress.report({ message: 'Waiting for you to review the diff' });
+    if (!(await req.confirm(change))) return undefined;
+  }
   throwIfAborted(signal);
 
   let target = 'taskDefinitionArn' in next && next.taskDefinitionArn && req.source.kind === 'revision' ? next.taskDefinitionArn : undefined;

@@ -31,7 +31,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
   const ecr = new ECRClient(aws);
   const logs = new CloudWatchLogsClient(aws);
   const browser = await launchChromium(csDir);
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1350 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   const workbench = page.locator('.monaco-workbench');
   const failures = [];
 
@@ -74,6 +74,8 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
     await page.keyboard.press('Enter');
   };
   const notification = (text) => page.locator('.notification-list-item-message').filter({ hasText: text }).first();
+  /** The whole notification (message and buttons) whose message matches. */
+  const notificationItem = (text) => page.locator('.notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: text }) }).first();
   const serviceTaskDefinition = async () => {
     const svc = (await ecs.send(new DescribeServicesCommand({ cluster: 'demo', services: ['web'] }))).services?.[0];
     const td = (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: svc.taskDefinition }))).taskDefinition;
@@ -153,12 +155,13 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       await pick('What to deploy', 'A new image');
       await pick('Container to update', 'backend');
       await pick('New image for backend', digest.slice(0, 19));
-      const dialog = page.locator('.monaco-dialog-box');
-      await dialog.waitFor({ timeout: 30000 });
+      // The question is a notification, not a dialog, so the diff stays in view.
+      const question = notificationItem(/Deploy .* to web\?/);
+      await question.waitFor({ timeout: 30000 });
       await workbench.locator('.monaco-diff-editor').first().waitFor({ timeout: 10000 });
       await visible(digest.slice(7, 19), 10000);
       await shot('deploy-diff');
-      await dialog.getByRole('button', { name: 'Deploy' }).click();
+      await question.getByRole('button', { name: 'Deploy' }).click();
       await visible('Deploying web', 30000);
       // The progress shows from the start: wait for UpdateService itself.
       await until('web gets a new task definition', async () => (await serviceTaskDefinition()).td.revision !== before.td.revision, 30000);
@@ -218,10 +221,10 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       await pick('Select Cluster', 'demo');
       await pick('Select Service in demo', 'web');
       await pick('Roll back web', `${demo.family}:1`);
-      const dialog = page.locator('.monaco-dialog-box');
-      await dialog.waitFor({ timeout: 30000 });
+      const question = notificationItem(/Deploy .* to web\?/);
+      await question.waitFor({ timeout: 30000 });
       await shot('rollback-diff');
-      await dialog.getByRole('button', { name: 'Deploy' }).click();
+      await question.getByRole('button', { name: 'Deploy' }).click();
       await until('web runs revision 1', async () => (await serviceTaskDefinition()).td.revision === 1, 30000).catch(() => undefined);
       const after = await serviceTaskDefinition();
       if (after.td.revision !== 1) throw new Error(`web runs ${after.svc.taskDefinition} after the roll back`);

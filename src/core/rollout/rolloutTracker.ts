@@ -204,6 +204,9 @@ export class RolloutTracker {
   }
 
   private summary(phase: RolloutPhase, target: Deployment | undefined, t: DeploymentCounts, o: DeploymentCounts): string {
+    if (this.expectedTaskDefinition && target && target.taskDefinition !== this.expectedTaskDefinition) {
+      return `Waiting for ECS to start deploying ${this.expectedTaskDefinition.split('/').pop()} (the deployment shows ${target.taskDefinition?.split('/').pop() ?? 'another revision'})`;
+    }
     const state = target?.rolloutState ?? phase;
     const old = o.running + o.pending > 0 ? ` · old ${o.running} running${o.pending ? `, ${o.pending} pending` : ''}` : '';
     return `${state} · new ${t.running}/${t.desired} running${t.pending ? `, ${t.pending} pending` : ''}${old}`;

@@ -53,7 +53,7 @@ export function deployServiceCommand(state: ConnectionState, docs: ReadonlyDocum
       source,
       confirm: (change) => confirmInDiff(docs, service.service, change, confirmed),
     });
-    await reloadAfterChange(target, explorer, signal).catch(() => undefined);
+    await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, phase: outcome?.phase } : undefined;
   };
 }

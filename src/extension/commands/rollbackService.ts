@@ -42,7 +42,7 @@ export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDoc
       source: { kind: 'revision', taskDefinition: revision },
       confirm: (change) => confirmInDiff(docs, service.service, change, confirmed),
     });
-    await reloadAfterChange(target, explorer, signal).catch(() => undefined);
+    await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, phase: outcome?.phase } : undefined;
   };
 }

@@ -16,10 +16,11 @@ export async function confirmInDiff(docs: ReadonlyDocuments, service: string, ch
   docs.set(right, change.nextText);
   await vscode.commands.executeCommand('vscode.diff', left, right, `${current} ↔ ${change.nextLabel}`, { preview: true });
   if (preconfirmed) return true;
+  // Not modal: a dialog would cover the diff the question is about.
   const answer = await vscode.window.showInformationMessage(
-    `Deploy ${change.nextLabel} to ${service}?`,
-    { modal: true, detail: `The diff editor shows what changes compared with ${current}.` },
+    `Deploy ${change.nextLabel} to ${service}? The diff editor shows what changes compared with ${current}.`,
     'Deploy',
+    'Cancel',
   );
   return answer === 'Deploy';
 }

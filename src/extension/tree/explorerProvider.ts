@@ -79,6 +79,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changedEmitter.fire(undefined);
   }
 
+  /** The row of a service the tree currently shows, if any. */
+  shownService(cluster: string, service: string): ServiceNode | undefined {
+    return [...this.shownServices].find((n) => n.cluster === cluster && n.ref.kind === 'service' && n.ref.service.serviceName === service);
+  }
+
   /** Reload everything: cancels loads in flight (e.g. for the old profile or region). */
   refresh(): void {
     this.loading.abort();

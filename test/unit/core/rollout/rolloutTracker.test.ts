@@ -126,6 +126,7 @@ describe('RolloutTracker', () => {
     const u = tr.observe({ at: at(10), service: svc([stale]), tasks: [] });
     assert.equal(u.phase, 'IN_PROGRESS');
     assert.equal(u.waitingFor, 'ECS to start deploying web:8 (the deployment still shows web:7)');
+    assert.equal(u.summary, 'Waiting for ECS to start deploying web:8 (the deployment shows web:7)');
     assert.equal(tr.observe({ at: at(20), service: svc([{ ...stale, taskDefinition: expected }]), tasks: [] }).phase, 'COMPLETED');
   });
 
