@@ -142,6 +142,9 @@ if (tiers.includes('e2e')) {
       startRegistry(e2eDir, 'registry-auth', { user: 'AWS', password: MOTO_ECR_PASSWORD }),
     ]);
     const baseImage = importBaseImage(docker.host, e2eDir);
+    // The sample app's Dockerfile starts FROM node:20-alpine, which cannot be pulled here.
+    const { buildNodeStandIn } = await import('./sandboxImages.mjs');
+    buildNodeStandIn(docker.host, e2eDir, baseImage);
     const { seedE2E } = await import('./seed.mjs');
     await seedE2E(moto.endpoint);
     const env = {
