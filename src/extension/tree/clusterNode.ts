@@ -1,8 +1,8 @@
-import type { Service } from '@aws-sdk/client-ecs';
+import type { Service, Task } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
 import { loadClusterContents } from '../../aws/clusterContents';
 import { listServicePage } from '../../aws/services';
-import { clusterDescription, type ClusterSummary } from '../../core/clusterSummary';
+import { clusterDescription, withLoadedCounts, type ClusterSummary } from '../../core/clusterSummary';
 import { groupTasks, type TasksByOwner } from '../../core/explorer/taskGroups';
 import { OPEN_IN_CONSOLE_COMMAND } from '../commandIds';
 import type { HasRef, ResourceRef } from '../resourceRef';
@@ -19,15 +19,20 @@ interface ClusterContents {
   services: Service[];
   nextToken?: string;
   tasks: TasksByOwner;
+  /** Every task loaded, for the row's counts. */
+  all: Task[];
 }
 
 /** One ECS cluster: its services (paged), then its standalone tasks. */
 export class ClusterNode implements ExplorerNode, HasRef {
   private contents?: Promise<ClusterContents>;
+  /** One node per service, kept while the contents are, so redraws reuse them. */
+  private readonly serviceNodes = new Map<string, ServiceNode>();
+  private counted = false;
 
   constructor(
     private readonly host: ExplorerHost,
-    readonly cluster: ClusterSummary,
+    public cluster: ClusterSummary,
   ) {}
 
   get ref(): ResourceRef {
@@ -66,13 +71,24 @@ export class ClusterNode implements ExplorerNode, HasRef {
         ),
       ];
     }
+    this.countFrom(contents);
     return this.nodesFor(contents);
+  }
+
+  /** Once all services are loaded, the row shows the counts seen rather than DescribeClusters' ones. */
+  private countFrom(contents: ClusterContents): void {
+    if (this.counted || contents.nextToken) return;
+    this.counted = true;
+    const counted = withLoadedCounts(this.cluster, { services: contents.services.length, tasks: contents.all });
+    if (clusterDescription(counted) === clusterDescription(this.cluster)) return;
+    this.cluster = counted;
+    setTimeout(() => this.host.changed(this), 0); // after VS Code has these children
   }
 
   private async load(signal: AbortSignal): Promise<ClusterContents> {
     const { clients } = await this.host.connection();
     const loaded = await loadClusterContents(clients.ecs, this.cluster.name, signal);
-    return { ...loaded, tasks: groupTasks(loaded.tasks, this.host.now()) };
+    return { ...loaded, tasks: groupTasks(loaded.tasks, this.host.now()), all: loaded.tasks };
   }
 
   private nodesFor(contents: ClusterContents): ExplorerNode[] {
@@ -103,7 +119,11 @@ export class ClusterNode implements ExplorerNode, HasRef {
 
   private serviceNode(s: Service, tasks: TasksByOwner): ServiceNode {
     const name = s.serviceName ?? '';
-    const node = new ServiceNode(this.host, this.cluster.name, s, tasks.byService.get(name) ?? [], tasks.stoppedByService.get(name) ?? []);
+    let node = this.serviceNodes.get(name);
+    if (!node) {
+      node = new ServiceNode(this.host, this.cluster.name, s, tasks.byService.get(name) ?? [], tasks.stoppedByService.get(name) ?? []);
+      this.serviceNodes.set(name, node);
+    }
     this.host.shown(node);
     return node;
   }
