@@ -50,18 +50,3 @@ export function sortClusters(cs: readonly ClusterSummary[]): ClusterSummary[] {
 
 export { plural };
 
-/**
- * The counts seen when a cluster's services and tasks were loaded, for its row: the same numbers
- * DescribeClusters gives on AWS (some emulators never update theirs).
- */
-export function withLoadedCounts(
-  c: ClusterSummary,
-  loaded: { services: number; tasks: ReadonlyArray<{ lastStatus?: string }> },
-): ClusterSummary {
-  return {
-    ...c,
-    activeServices: loaded.services,
-    runningTasks: loaded.tasks.filter((t) => t.lastStatus === 'RUNNING').length,
-    pendingTasks: loaded.tasks.filter((t) => t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'ACTIVATING').length,
-  };
-}

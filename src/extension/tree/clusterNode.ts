@@ -1,8 +1,8 @@
-import type { Service, Task } from '@aws-sdk/client-ecs';
+import type { Service } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
 import { loadClusterContents } from '../../aws/clusterContents';
 import { listServicePage } from '../../aws/services';
-import { clusterDescription, withLoadedCounts, type ClusterSummary } from '../../core/clusterSummary';
+import { clusterDescription, type ClusterSummary } from '../../core/clusterSummary';
 import { groupTasks, type TasksByOwner } from '../../core/explorer/taskGroups';
 import { OPEN_IN_CONSOLE_COMMAND } from '../commandIds';
 import type { HasRef, ResourceRef } from '../resourceRef';
@@ -19,8 +19,6 @@ interface ClusterContents {
   services: Service[];
   nextToken?: string;
   tasks: TasksByOwner;
-  /** Every task loaded, for the row's counts. */
-  all: Task[];
 }
 
 /** One ECS cluster: its services (paged), then its standalone tasks. */
@@ -28,11 +26,10 @@ export class ClusterNode implements ExplorerNode, HasRef {
   private contents?: Promise<ClusterContents>;
   /** One node per service, kept while the contents are, so redraws reuse them. */
   private readonly serviceNodes = new Map<string, ServiceNode>();
-  private counted = false;
 
   constructor(
     private readonly host: ExplorerHost,
-    public cluster: ClusterSummary,
+    readonly cluster: ClusterSummary,
   ) {}
 
   get ref(): ResourceRef {
@@ -71,24 +68,13 @@ export class ClusterNode implements ExplorerNode, HasRef {
         ),
       ];
     }
-    this.countFrom(contents);
     return this.nodesFor(contents);
-  }
-
-  /** Once all services are loaded, the row shows the counts seen rather than DescribeClusters' ones. */
-  private countFrom(contents: ClusterContents): void {
-    if (this.counted || contents.nextToken) return;
-    this.counted = true;
-    const counted = withLoadedCounts(this.cluster, { services: contents.services.length, tasks: contents.all });
-    if (clusterDescription(counted) === clusterDescription(this.cluster)) return;
-    this.cluster = counted;
-    setTimeout(() => this.host.changed(this), 0); // after VS Code has these children
   }
 
   private async load(signal: AbortSignal): Promise<ClusterContents> {
     const { clients } = await this.host.connection();
     const loaded = await loadClusterContents(clients.ecs, this.cluster.name, signal);
-    return { ...loaded, tasks: groupTasks(loaded.tasks, this.host.now()), all: loaded.tasks };
+    return { ...loaded, tasks: groupTasks(loaded.tasks, this.host.now()) };
   }
 
   private nodesFor(contents: ClusterContents): ExplorerNode[] {

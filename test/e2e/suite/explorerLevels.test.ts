@@ -45,9 +45,6 @@ suite('ECS explorer levels and actions', () => {
     assert.strictEqual(item(kids[2]).description, '1');
     const [standalone] = await api.explorer.getChildren(kids[2]);
     assert.match(String(item(standalone).description), /^RUNNING/);
-    // Once loaded, the row counts what it saw (moto's DescribeClusters never counts services).
-    await sleep(100);
-    assert.strictEqual(item(alpha).description, '2 services · 3 running tasks');
   });
 
   test('service → tasks → containers, and reveal shows the whole path', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clusterDescription, sortClusters, summarizeCluster, withLoadedCounts } from '../../../src/core/clusterSummary';
+import { clusterDescription, sortClusters, summarizeCluster } from '../../../src/core/clusterSummary';
 
 describe('cluster summaries', () => {
   it('takes the name from the ARN when the name is missing, zero for missing counts', () => {
@@ -25,15 +25,3 @@ describe('cluster summaries', () => {
   });
 });
 
-describe('withLoadedCounts', () => {
-  it('counts the loaded services and the running and starting tasks', () => {
-    const c = summarizeCluster({ clusterName: 'demo', status: 'ACTIVE', activeServicesCount: 0, runningTasksCount: 0 });
-    const counted = withLoadedCounts(c, {
-      services: 2,
-      tasks: [{ lastStatus: 'RUNNING' }, { lastStatus: 'RUNNING' }, { lastStatus: 'PROVISIONING' }, { lastStatus: 'STOPPED' }],
-    });
-    assert.equal(clusterDescription(counted), '2 services · 2 running tasks');
-    assert.equal(counted.pendingTasks, 1);
-    assert.equal(c.activeServices, 0, 'the original is untouched');
-  });
-});
