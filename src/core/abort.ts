@@ -5,11 +5,14 @@ export function isAbortError(err: unknown): boolean {
   return e.name === 'AbortError' || e.code === 'ABORT_ERR';
 }
 
+/** The error for a cancel (a signal, a closed picker, a "no"): callers treat it as a quiet stop. */
+export function abortError(message = 'The operation was cancelled.'): Error {
+  const err = new Error(message);
+  err.name = 'AbortError';
+  return err;
+}
+
 /** Throws the signal's AbortError when it has fired; call between steps of a long operation. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    const err = new Error('The operation was cancelled.');
-    err.name = 'AbortError';
-    throw err;
-  }
+  if (signal?.aborted) throw abortError();
 }

@@ -1,16 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { EngineEvent } from '../core/image/buildProgress';
 import { eventError } from '../core/image/buildProgress';
+import { abortError } from '../core/abort';
 
 export class EngineStreamError extends Error {
   override name = 'EngineStreamError';
 }
 
-function abortError(): Error {
-  const err = new Error('The operation was cancelled.');
-  err.name = 'AbortError';
-  return err;
-}
 
 /**
  * Reads the engine's newline-delimited JSON stream, handing every event to `onEvent`, and

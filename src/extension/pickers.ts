@@ -8,21 +8,15 @@ import { taskStatusText } from '../core/explorer/taskView';
 import { UserError } from '../core/userError';
 import type { ConnectionState } from './connectionState';
 import { refOf, type ResourceRef } from './resourceRef';
+import { abortError } from '../core/abort';
 
 type Kind = ResourceRef['kind'];
 type RefOf<K extends Kind> = Extract<ResourceRef, { kind: K }>;
 
-/** Thrown when the user closes a picker: the command wrapper treats it as a silent cancel. */
-function cancelled(): Error {
-  const e = new Error('cancelled');
-  e.name = 'AbortError';
-  return e;
-}
-
 async function pick<T extends vscode.QuickPickItem>(items: T[], title: string, empty: string): Promise<T> {
   if (items.length === 0) throw new UserError(empty);
   const chosen = await vscode.window.showQuickPick(items, { title, matchOnDescription: true });
-  if (!chosen) throw cancelled();
+  if (!chosen) throw abortError('cancelled');
   return chosen;
 }
 

@@ -2,7 +2,7 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import type Docker from 'dockerode';
 import path from 'node:path';
 import { createRepository, findRepository, getEcrLogin, type RepositoryInfo } from '../aws/ecr';
-import { throwIfAborted } from '../core/abort';
+import { abortError, throwIfAborted } from '../core/abort';
 import { describeAwsError } from '../core/awsErrors';
 import { profileName, type ResolvedConnection } from '../core/connection';
 import { formatBytes } from '../core/image/bytes';
@@ -89,9 +89,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
     const note = `The Docker engine builds ${engine.os}/${engine.arch} natively; building ${platform} needs emulation and can be slow or fail`;
     log.warn(note);
     if (deps.confirmPlatform && !(await deps.confirmPlatform(platform, engine))) {
-      const declined = new Error(`Not built: ${note}`);
-      declined.name = 'AbortError'; // the user said no: a cancel, not a failure
-      throw declined;
+      throw abortError(`Not built: ${note}`); // the user said no: a cancel, not a failure
     }
   }
   throwIfAborted(signal);

@@ -1,4 +1,5 @@
 import type { Container } from '@aws-sdk/client-ecs';
+import { parseImageRef } from '../imageRef';
 import { ICONS, md, type IconSpec, type RowView } from './icon';
 
 /**
@@ -7,14 +8,10 @@ import { ICONS, md, type IconSpec, type RowView } from './icon';
  */
 export function shortImage(image: string | undefined): string {
   if (!image) return '';
-  const [name, digest] = image.split('@');
-  const lastSlash = name.lastIndexOf('/');
-  const firstSlash = name.indexOf('/');
-  // Drop a registry host (it has a dot or a port), keep the repository path.
-  const host = firstSlash > 0 ? name.slice(0, firstSlash) : '';
-  const repo = host && /[.:]/.test(host) ? name.slice(firstSlash + 1) : name;
-  const short = lastSlash >= 0 && repo.length > 40 ? repo.slice(repo.lastIndexOf('/') + 1) : repo;
-  return digest ? `${short}@${digest.slice(0, 'sha256:'.length + 12)}` : short;
+  const ref = parseImageRef(image);
+  const named = ref.tag ? `${ref.repository}:${ref.tag}` : ref.repository;
+  const short = named.length > 40 && named.includes('/') ? named.slice(named.lastIndexOf('/') + 1) : named;
+  return ref.digest ? `${short}@${ref.digest.slice(0, 'sha256:'.length + 12)}` : short;
 }
 
 function containerIcon(c: Container): IconSpec {

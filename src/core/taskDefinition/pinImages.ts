@@ -1,4 +1,5 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { isEcrRegistry, parseImageRef } from '../imageRef';
 
 export interface PushedImage {
   /** "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-api" */
@@ -13,16 +14,6 @@ export interface PinnedImage {
   readonly to: string;
 }
 
-/** "host/path/repo:tag" or "…@sha256:…" → "path/repo" (the repository, without host, tag or digest). */
-function repositoryPath(image: string): string {
-  const noDigest = image.split('@')[0];
-  const slash = noDigest.indexOf('/');
-  const afterHost = slash >= 0 ? noDigest.slice(slash + 1) : noDigest;
-  const colon = afterHost.lastIndexOf(':');
-  return colon >= 0 ? afterHost.slice(0, colon) : afterHost;
-}
-
-const isEcrHost = (image: string) => /^[\w-]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//.test(image);
 
 /**
  * A compose-generated definition names its built services' images by ECR repository and tag
@@ -36,8 +27,9 @@ export function pinPushedImages(
   const pinned: PinnedImage[] = [];
   const containerDefinitions = (input.containerDefinitions ?? []).map((c) => {
     const image = c.image ?? '';
-    if (!isEcrHost(image)) return c;
-    const match = pushed.find((p) => repositoryPath(p.repositoryUri + ':x') === repositoryPath(image));
+    const ref = parseImageRef(image);
+    if (!isEcrRegistry(ref.registry)) return c;
+    const match = pushed.find((p) => parseImageRef(p.repositoryUri).repository === ref.repository);
     if (!match || match.imageUri === image) return c;
     pinned.push({ container: c.name ?? '', from: image, to: match.imageUri });
     return { ...c, image: match.imageUri };

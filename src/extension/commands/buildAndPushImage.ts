@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { ecrRepositoryOf } from '../../aws/ecrImages';
+import { ecrRepositoryOf } from '../../core/imageRef';
 import { describeTaskDefinition } from '../../aws/taskDefinitions';
 import { repositoryNameFor } from '../../core/image/ecrNames';
 import { defaultTags, splitTags, tagProblem } from '../../core/image/imageTags';

@@ -1,17 +1,13 @@
 import type { TaskDefinition } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
-import { ecrRepositoryOf, listRepositoryImages } from '../../aws/ecrImages';
+import { listRepositoryImages } from '../../aws/ecrImages';
+import { ecrRepositoryOf, parseImageRef } from '../../core/imageRef';
 import { timeAgo } from '../../core/explorer/timeAgo';
 import { UserError } from '../../core/userError';
 import type { DeploySource } from '../../flows/deployService';
 import { readTaskDefinitionFile } from '../../flows/taskDefinitionFile';
 import type { ConnectionState } from '../connectionState';
-
-function cancelled(): Error {
-  const e = new Error('cancelled');
-  e.name = 'AbortError';
-  return e;
-}
+import { abortError } from '../../core/abort';
 
 /** Which container of the definition gets the new image (asked only when there are several). */
 async function pickContainer(td: TaskDefinition, preferred?: string): Promise<string> {
@@ -22,7 +18,7 @@ async function pickContainer(td: TaskDefinition, preferred?: string): Promise<st
     (td.containerDefinitions ?? []).map((c) => ({ label: c.name ?? '', description: c.image })),
     { title: 'Container to update' },
   );
-  if (!pick) throw cancelled();
+  if (!pick) throw abortError('cancelled');
   return pick.label;
 }
 
@@ -48,19 +44,19 @@ export async function chooseImage(state: ConnectionState, td: TaskDefinition, si
   }
   items.push({ label: '$(edit) Enter an image URI…', alwaysShow: true });
   const pick = await vscode.window.showQuickPick(items, { title: `New image for ${container} (now ${current})`, matchOnDescription: true });
-  if (!pick) throw cancelled();
+  if (!pick) throw abortError('cancelled');
   let uri = pick.uri;
   if (!uri) {
     uri = await vscode.window.showInputBox({ title: `Image for ${container}`, value: current, prompt: 'Image URI, ideally pinned by digest (repo@sha256:…)' });
-    if (!uri) throw cancelled();
+    if (!uri) throw abortError('cancelled');
   }
   return { kind: 'image', container, image: uri.trim() };
 }
 
 /** The container whose image lives in the same repository as `image`. */
 function containerForImage(td: TaskDefinition, image: string): string | undefined {
-  const repo = image.replace(/[@:][^/]*$/, '');
-  return td.containerDefinitions?.find((c) => (c.image ?? '').replace(/[@:][^/]*$/, '') === repo)?.name;
+  const repo = parseImageRef(image).repository;
+  return td.containerDefinitions?.find((c) => parseImageRef(c.image ?? '').repository === repo)?.name;
 }
 
 /** A *.taskdef.json from the workspace (or any JSON file) to register as the next revision. */
@@ -71,9 +67,9 @@ export async function chooseTaskDefinitionFile(uri?: vscode.Uri): Promise<Deploy
     const items: Array<vscode.QuickPickItem & { uri?: vscode.Uri }> = found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u }));
     items.push({ label: '$(folder-opened) Browse…', alwaysShow: true });
     const pick = await vscode.window.showQuickPick(items, { title: 'Task definition to deploy' });
-    if (!pick) throw cancelled();
+    if (!pick) throw abortError('cancelled');
     file = pick.uri ?? (await vscode.window.showOpenDialog({ filters: { 'Task definition': ['json'] }, canSelectMany: false }))?.[0];
-    if (!file) throw cancelled();
+    if (!file) throw abortError('cancelled');
   }
   if (file.scheme !== 'file') throw new UserError(`${file.toString()} is not a local file`);
   return { kind: 'taskDefinition', input: await readTaskDefinitionFile(file.fsPath) };
@@ -89,7 +85,7 @@ export async function chooseSource(state: ConnectionState, td: TaskDefinition, s
     ],
     { title: 'What to deploy' },
   );
-  if (!pick) throw cancelled();
+  if (!pick) throw abortError('cancelled');
   if (pick.choice === 'image') return chooseImage(state, td, signal);
   if (pick.choice === 'file') return chooseTaskDefinitionFile();
   return { kind: 'force' };
