@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
 import { motoEndpoint, testCredentials } from '../env';
+import { holdTasksRunning as holdMotoTasksRunning } from '../../support/ecsSeed';
 
 export const REGION = 'us-east-1';
 export const GROUP = '/ecs/shop';
@@ -19,13 +20,8 @@ export function clients(): { ecs: ECSClient; logs: CloudWatchLogsClient; dispose
 }
 
 /** Keeps tasks RUNNING: moto otherwise walks a task toward STOPPED on every DescribeTasks. */
-export async function holdTasksRunning(): Promise<void> {
-  await fetch(`${motoEndpoint()}/moto-api/state-manager/set-transition`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model_name: 'ecs::task', transition: { progression: 'manual', times: 1000000 } }),
-  });
-}
+/** Keeps tasks RUNNING (the shared seeding helper, against the harness's moto). */
+export const holdTasksRunning = (): Promise<void> => holdMotoTasksRunning(motoEndpoint());
 
 /**
  * Cluster "shop", service "web" whose task definition has "api" and "worker" logging with
