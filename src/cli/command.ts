@@ -23,3 +23,11 @@ export interface CommandContext {
   /** Resolves profile/region from options, environment and ~/.aws/config. */
   readonly connection: () => Promise<ResolvedConnection>;
 }
+
+/**
+ * A command body loaded on first use: `ecs-deploy build-push` then loads only what build-push
+ * needs (not the ECS or CloudWatch clients), which is most of its start-up time.
+ */
+export function lazyRun(load: () => Promise<{ run(ctx: CommandContext): Promise<number> }>): CliCommand['run'] {
+  return async (ctx) => (await load()).run(ctx);
+}

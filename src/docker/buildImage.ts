@@ -19,6 +19,8 @@ export interface BuildOptions {
   readonly platform?: string;
   readonly buildArgs?: Readonly<Record<string, string>>;
   readonly target?: string;
+  /** Run every step again instead of using the engine's cache. */
+  readonly noCache?: boolean;
   /** How messages name the Dockerfile ("backend/Dockerfile"); default its path from the working directory. */
   readonly dockerfileLabel?: string;
 }
@@ -67,6 +69,7 @@ export async function buildImage(docker: Docker, opts: BuildOptions, run: Run): 
         forcerm: true,
         ...(opts.platform ? { platform: opts.platform } : {}),
         ...(opts.target ? { target: opts.target } : {}),
+        ...(opts.noCache ? { nocache: true } : {}),
         ...(opts.buildArgs && Object.keys(opts.buildArgs).length ? { buildargs: opts.buildArgs } : {}),
         abortSignal: signal,
       } as Docker.ImageBuildOptions);

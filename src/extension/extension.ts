@@ -1,4 +1,6 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { fileBuildRecords } from '../docker/buildRecords';
 import { profileName } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
 import { ComposeCodeActions } from './compose/composeCodeActions';
@@ -54,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
       providedCodeActionKinds: ComposeCodeActions.kinds,
     }),
     followers,
-    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, followers, workspaceState: context.workspaceState }),
+    ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, followers, workspaceState: context.workspaceState, buildRecords: fileBuildRecords(path.join(context.globalStorageUri.fsPath, 'builds')) }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
   return { explorer, view, connection: state, composeDiagnostics, logs: followers };

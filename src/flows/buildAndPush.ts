@@ -1,10 +1,9 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type Docker from 'dockerode';
 import path from 'node:path';
-import { createRepository, findRepository, getEcrLogin, type RepositoryInfo } from '../aws/ecr';
+import type { RepositoryInfo } from '../aws/ecr';
 import { abortError, throwIfAborted } from '../core/abort';
-import { describeAwsError } from '../core/awsErrors';
-import { profileName, type ResolvedConnection } from '../core/connection';
+import type { ResolvedConnection } from '../core/connection';
 import { formatBytes } from '../core/image/bytes';
 import { pushRepository, repositoryNameProblem } from '../core/image/ecrNames';
 import { defaultTags, platformMatchesEngine, platformProblem, tagProblem, type GitInfo } from '../core/image/imageTags';
@@ -12,7 +11,10 @@ import type { Logger, ProgressReporter } from '../core/logger';
 import { UserError } from '../core/userError';
 import { buildImage } from '../docker/buildImage';
 import { describeEngine, type EngineInfo } from '../docker/engine';
+import type { BuildRecords } from '../docker/buildRecords';
 import { pushImage, tagImage } from '../docker/pushImage';
+import { checkUnchangedBuild, type UnchangedCheck } from '../docker/unchangedBuild';
+import { EcrTarget } from './ecrTarget';
 
 export const DEFAULT_PLATFORM = 'linux/amd64';
 
@@ -28,6 +30,8 @@ export interface BuildAndPushRequest {
   readonly platform?: string;
   readonly buildArgs?: Readonly<Record<string, string>>;
   readonly target?: string;
+  /** Run every step again (docker build --no-cache) and never reuse an earlier identical build. */
+  readonly noCache?: boolean;
   /** How messages name the Dockerfile, e.g. relative to the workspace. */
   readonly dockerfileLabel?: string;
 }
@@ -35,12 +39,21 @@ export interface BuildAndPushRequest {
 export interface BuildAndPushDeps {
   readonly docker: Docker;
   readonly dockerHost: string;
-  readonly ecr: ECRClient;
+  /**
+   * The ECR client, or a function that makes it: the flow then loads the AWS SDK only once the
+   * engine has its first request (the SDK's load is most of a CLI run's start-up).
+   */
+  readonly ecr: ECRClient | (() => Promise<ECRClient>);
   readonly connection: ResolvedConnection;
   readonly log: Logger;
   readonly progress: ProgressReporter;
   readonly signal?: AbortSignal;
   readonly gitInfo?: (dir: string) => Promise<GitInfo | undefined>;
+  /**
+   * Records of earlier builds: when nothing the build reads has changed since one of them, its
+   * image is pushed again without sending the context. Without it, every run builds.
+   */
+  readonly buildRecords?: BuildRecords;
   /** Asked when the engine builds another architecture than the platform; false stops the flow. */
   readonly confirmPlatform?: (platform: string, engine: EngineInfo) => Promise<boolean>;
 }
@@ -53,6 +66,8 @@ export interface BuildAndPushResult {
   readonly imageUri: string;
   readonly tags: readonly string[];
   readonly contextBytes: number;
+  /** True when the image of an earlier, identical build was pushed and nothing was built. */
+  readonly reused: boolean;
 }
 
 /** Checks the request before any engine or AWS call, so a typo costs nothing. */
@@ -68,22 +83,23 @@ export function validateRequest(req: BuildAndPushRequest): void {
 
 /** engine check → repository → build → tag → login → push → digest. */
 export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushDeps): Promise<BuildAndPushResult> {
-  const { docker, dockerHost, ecr, connection, log, progress, signal } = deps;
+  const { docker, dockerHost, connection, log, progress, signal } = deps;
   validateRequest(req);
   const dockerfile = path.resolve(req.dockerfile);
   const contextDir = path.resolve(req.contextDir ?? path.dirname(dockerfile));
   const platform = req.platform ?? DEFAULT_PLATFORM;
-  const aws = (action: string) => (err: unknown) => {
-    if (signal?.aborted) throw err;
-    throw new UserError(describeAwsError(err, { service: 'ECR', action, profile: profileName(connection), endpoint: connection.endpoint }).message, err);
-  };
-
   // Read-only questions go out together; nothing is created before the engine answered.
   progress.report({ message: 'Checking the Docker engine' });
-  const lookup = findRepository(ecr, req.repository, signal).catch(aws('ecr:DescribeRepositories'));
+  const engineAnswer = describeEngine(docker, dockerHost);
+  const target = new EcrTarget({ ecr: deps.ecr, repository: req.repository, createRepository: req.createRepository, connection, log, signal });
+  // The AWS SDK loads (when the caller left that to us) while the engine answers.
+  target.prefetch();
   const git = req.tags?.length ? Promise.resolve(undefined) : (deps.gitInfo?.(contextDir) ?? Promise.resolve(undefined));
-  lookup.catch(() => undefined); // awaited below; an engine failure must not leave it unhandled
-  const engine = await describeEngine(docker, dockerHost);
+  const inputs = { dockerfile, contextDir, platform, buildArgs: req.buildArgs, target: req.target };
+  const checking: Promise<UnchangedCheck> | undefined = deps.buildRecords
+    ? checkUnchangedBuild(docker, deps.buildRecords, inputs).catch((err: unknown) => ({ kind: 'build', why: String(err) }))
+    : undefined;
+  const engine = await engineAnswer;
   log.info(`Docker engine ${engine.version} (${engine.os}/${engine.arch}) at ${dockerHost}`);
   if (!platformMatchesEngine(platform, engine)) {
     const note = `The Docker engine builds ${engine.os}/${engine.arch} natively; building ${platform} needs emulation and can be slow or fail`;
@@ -94,41 +110,40 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   }
   throwIfAborted(signal);
 
-  // The build starts now; the repository is looked up (or created) and the login fetched while
-  // the engine works. A repository that cannot be had stops the build at once.
+  // The repository is looked up (or created) and the login fetched while the engine builds; a
+  // repository that cannot be had stops the build at once.
   const build = new AbortController();
   const stopBuild = () => build.abort();
   signal?.addEventListener('abort', stopBuild, { once: true });
-  const repoPromise = lookup.then(async (found): Promise<RepositoryInfo> => {
-    if (found) return found;
-    if (!req.createRepository) {
-      throw new UserError(`The ECR repository "${req.repository}" does not exist in ${connection.region} — create it, or allow creating it`);
-    }
-    log.info(`Creating ECR repository ${req.repository}`);
-    return createRepository(ecr, req.repository, signal).catch(aws('ecr:CreateRepository'));
-  });
-  repoPromise.catch(stopBuild);
-  // The login stays in memory only.
-  const loginPromise = getEcrLogin(ecr, connection.ecrRegistryAddress, signal).catch(aws('ecr:GetAuthorizationToken'));
-  loginPromise.catch(() => undefined); // awaited after the build; a failed build must not leave it unhandled
+  target.start();
+  target.repository().catch(stopBuild);
   const tags = req.tags?.length ? [...req.tags] : defaultTags(await git);
-  log.info(`Building ${path.relative(contextDir, dockerfile)} in ${contextDir} for ${platform}`);
   const run = { log, progress, signal, host: dockerHost };
+  const check = await checking;
   let repo: RepositoryInfo;
-  let built: Awaited<ReturnType<typeof buildImage>>;
-  try {
-    [repo, built] = await Promise.all([
-      repoPromise,
-      buildImage(
-        docker,
-        { contextDir, dockerfile, platform, buildArgs: req.buildArgs, target: req.target, dockerfileLabel: req.dockerfileLabel },
-        { ...run, signal: build.signal },
-      ),
-    ]);
-  } finally {
+  let built: { id: string; contextBytes: number };
+  const reuse = check?.kind === 'unchanged' && !req.noCache ? check : undefined;
+  if (reuse) {
+    log.info(`Nothing the build reads has changed (context, Dockerfile, options, base images) since it made ${reuse.imageId}: pushing that image`);
+    progress.report({ message: 'Image up to date' });
+    built = { id: reuse.imageId, contextBytes: reuse.contextBytes };
     signal?.removeEventListener('abort', stopBuild);
+    repo = await target.repository();
+  } else {
+    if (check?.kind === 'build') log.debug(`Building: ${check.why}`);
+    log.info(`Building ${path.relative(contextDir, dockerfile)} in ${contextDir} for ${platform}`);
+    try {
+      built = await buildImage(docker, { ...inputs, noCache: req.noCache, dockerfileLabel: req.dockerfileLabel }, { ...run, signal: build.signal });
+    } catch (err) {
+      await target.failureIfAny(); // a repository that cannot be had is why the build stopped
+      throw err;
+    } finally {
+      signal?.removeEventListener('abort', stopBuild);
+    }
+    log.info(`Built ${built.id} from a context of ${formatBytes(built.contextBytes)}`);
+    if (check?.inputs) deps.buildRecords?.put(dockerfile, contextDir, { inputs: check.inputs, imageId: built.id, contextBytes: built.contextBytes });
+    repo = await target.repository();
   }
-  log.info(`Built ${built.id} from a context of ${formatBytes(built.contextBytes)}`);
   throwIfAborted(signal);
   const pushTo = pushRepository(repo.uri, connection.ecrRegistryAddress);
 
@@ -137,7 +152,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   throwIfAborted(signal);
 
   progress.report({ message: 'Logging in to ECR' });
-  const login = await loginPromise;
+  const login = await target.registryLogin();
   throwIfAborted(signal);
 
   let digest = '';
@@ -147,5 +162,5 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   }
   const imageUri = `${repo.uri}@${digest}`;
   log.info(`Pushed ${imageUri}`);
-  return { repositoryUri: repo.uri, digest, imageUri, tags, contextBytes: built.contextBytes };
+  return { repositoryUri: repo.uri, digest, imageUri, tags, contextBytes: built.contextBytes, reused: Boolean(reuse) };
 }

@@ -16,6 +16,8 @@ export interface DeployWorkspaceRequest {
   readonly service: string;
   readonly tags?: readonly string[];
   readonly platform?: string;
+  /** Build every step again; never reuse an earlier identical build. */
+  readonly noCache?: boolean;
   readonly confirm?: DeployRequest['confirm'];
 }
 
@@ -26,6 +28,7 @@ export interface DeployWorkspaceDeps extends FlowContext {
   readonly dockerHost: string;
   readonly connection: ResolvedConnection;
   readonly gitInfo?: BuildAndPushDeps['gitInfo'];
+  readonly buildRecords?: BuildAndPushDeps['buildRecords'];
 }
 
 export interface DeployWorkspaceResult {
@@ -67,10 +70,11 @@ export async function deployWorkspace(req: DeployWorkspaceRequest, deps: DeployW
         createRepository: true,
         tags: req.tags,
         platform: req.platform,
+        noCache: req.noCache,
         buildArgs: t.buildArgs,
         target: t.target,
       },
-      { docker: deps.docker, dockerHost: deps.dockerHost, ecr: deps.ecr, connection: deps.connection, log, progress, signal, gitInfo: deps.gitInfo },
+      { docker: deps.docker, dockerHost: deps.dockerHost, ecr: deps.ecr, connection: deps.connection, log, progress, signal, gitInfo: deps.gitInfo, buildRecords: deps.buildRecords },
     );
     log.info(`${t.service}: pushed ${image.imageUri}`);
     pushed.push({ service: t.service, image });

@@ -1,22 +1,9 @@
-import path from 'node:path';
-import { AwsClients } from '../../aws/clients';
-import { profileName } from '../../core/connection';
-import { repositoryNameFor, repositoryNameProblem } from '../../core/image/ecrNames';
-import { parseBuildArg, platformProblem, tagProblem } from '../../core/image/imageTags';
-import { createDockerClient, dockerHostOf } from '../../docker/engine';
-import { buildAndPush } from '../../flows/buildAndPush';
-import { gitInfoOf } from '../../flows/gitInfo';
-import { UsageError } from '../args';
-import type { CliCommand } from '../command';
-import { stderrProgress } from '../progress';
-
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+import { lazyRun, type CliCommand } from '../command';
 
 export const buildPushCommand: CliCommand = {
   name: 'build-push',
   summary: 'Build an image from a Dockerfile and push it to Amazon ECR',
-  usage: '[--dockerfile F] [--context DIR] [--repository NAME] [--tag T]... [--platform P] [--build-arg K=V]... [--target STAGE]',
+  usage: '[--dockerfile F] [--context DIR] [--repository NAME] [--tag T]... [--platform P] [--build-arg K=V]... [--target STAGE] [--no-cache]',
   options: {
     dockerfile: { type: 'string' },
     context: { type: 'string' },
@@ -25,6 +12,7 @@ export const buildPushCommand: CliCommand = {
     platform: { type: 'string' },
     'build-arg': { type: 'string', multiple: true },
     target: { type: 'string' },
+    'no-cache': { type: 'boolean' },
   },
   help: [
     'Options:',
@@ -36,66 +24,17 @@ export const buildPushCommand: CliCommand = {
     '  --platform P          os/arch to build for (default: linux/amd64, as Fargate X86_64 runs)',
     '  --build-arg K=V       a build argument, repeatable; "K" alone takes the value from the environment',
     '  --target STAGE        the stage of a multi-stage Dockerfile to build',
+    '  --no-cache            run every build step again (docker build --no-cache)',
+    '',
+    'When nothing the build reads has changed since the last build of this Dockerfile (context',
+    'files, Dockerfile, options, base images) and the engine still has that image, the image is',
+    'pushed again without rebuilding. Build records live in $ECS_DEPLOY_CACHE_DIR (default',
+    '~/.cache/ecs-deploy); --no-cache ignores them.',
     '',
     'The Docker engine is the one DOCKER_HOST names (else the default socket). The ECR login is',
     'passed to the engine in memory, never written to ~/.docker/config.json.',
     'Progress goes to stderr; the last line of stdout is the pushed image as REPOSITORY_URI@sha256:…',
     '(the URI as ECR reports it, also when --ecr-registry-address redirects the push).',
   ],
-  async run({ io, args, connection, log }) {
-    const v = args.values;
-    if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
-    const dockerfile = path.resolve(str(v.dockerfile) ?? 'Dockerfile');
-    const contextDir = path.resolve(str(v.context) ?? path.dirname(dockerfile));
-    const repository = str(v.repository) ?? repositoryNameFor(path.basename(contextDir));
-    const tags = strings(v.tag);
-    const platform = str(v.platform);
-    const problems = [repositoryNameProblem(repository), ...tags.map(tagProblem), platform ? platformProblem(platform) : undefined].filter(Boolean);
-    if (problems.length) throw new UsageError(problems.join('; '));
-    const buildArgs: Record<string, string> = {};
-    for (const a of strings(v['build-arg'])) {
-      let parsed: [string, string | undefined];
-      try {
-        parsed = parseBuildArg(a, io.env);
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
-      // Like `docker build --build-arg K`: a name missing from the environment is left unset.
-      if (parsed[1] !== undefined) buildArgs[parsed[0]] = parsed[1];
-    }
-
-    const conn = await connection();
-    const dockerHost = dockerHostOf(io.env);
-    log.debug(`profile ${profileName(conn)}, region ${conn.region}${conn.endpoint ? `, endpoint ${conn.endpoint}` : ''}, engine ${dockerHost}`);
-    const clients = new AwsClients(conn);
-    try {
-      const result = await buildAndPush(
-        {
-          dockerfile,
-          contextDir,
-          repository,
-          createRepository: true,
-          tags: tags.length ? tags : undefined,
-          platform,
-          buildArgs,
-          target: str(v.target),
-        },
-        {
-          docker: createDockerClient(dockerHost),
-          dockerHost,
-          ecr: clients.ecr,
-          connection: conn,
-          log,
-          progress: stderrProgress(io.stderr),
-          signal: io.signal,
-          gitInfo: gitInfoOf,
-        },
-      );
-      log.info(`Pushed ${result.tags.map((t) => `${result.repositoryUri}:${t}`).join(', ')}`);
-      io.stdout(result.imageUri);
-      return 0;
-    } finally {
-      clients.dispose();
-    }
-  },
+  run: lazyRun(() => import('./buildPushRun')),
 };

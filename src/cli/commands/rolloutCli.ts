@@ -1,6 +1,5 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { parseDuration } from '../../core/duration';
 import type { Logger } from '../../core/logger';
 import type { DeployResult } from '../../flows/deployService';
 import { crashLogLines } from '../../flows/rolloutLogs';
@@ -8,19 +7,10 @@ import { pollService, watchRollout } from '../../flows/watchRollout';
 import { UsageError } from '../args';
 import type { CliIo } from '../io';
 
-export const DEFAULT_TIMEOUT = '30m';
-
 export function requiredString(values: Record<string, unknown>, name: string): string {
   const v = values[name];
   if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${name} is required`);
   return v.trim();
-}
-
-export function timeoutOf(values: Record<string, unknown>): number {
-  const text = typeof values.timeout === 'string' ? values.timeout : DEFAULT_TIMEOUT;
-  const ms = parseDuration(text);
-  if (ms === undefined || ms <= 0) throw new UsageError(`--timeout ${text} is not a duration (write it like 90s, 10m, 1h)`);
-  return ms;
 }
 
 /**

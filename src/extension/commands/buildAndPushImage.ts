@@ -5,6 +5,7 @@ import { ecrRepositoryOf } from '../../core/imageRef';
 import { describeTaskDefinition } from '../../aws/taskDefinitions';
 import { repositoryNameFor } from '../../core/image/ecrNames';
 import { defaultTags, splitTags, tagProblem } from '../../core/image/imageTags';
+import type { BuildRecords } from '../../docker/buildRecords';
 import { createDockerClient } from '../../docker/engine';
 import { buildAndPush, type BuildAndPushResult } from '../../flows/buildAndPush';
 import { gitInfoOf } from '../../flows/gitInfo';
@@ -47,7 +48,7 @@ async function serviceRepository(ecs: ECSClient, ref: ResourceRef | undefined, s
  * ECS: Build and Push Image… — from the palette, a Dockerfile's context menu or editor title, or a
  * service node (pushes to the repository its task definition uses, then offers to deploy there).
  */
-export function buildAndPushImage(state: ConnectionState, workspaceState: vscode.Memento): CommandBody {
+export function buildAndPushImage(state: ConnectionState, workspaceState: vscode.Memento, buildRecords: BuildRecords): CommandBody {
   return async ({ log, signal, withProgress }, target?: unknown, extra?: unknown) => {
     const args: BuildAndPushArgs = extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as BuildAndPushArgs) : {};
     const serviceRef = refOf(target);
@@ -91,6 +92,7 @@ export function buildAndPushImage(state: ConnectionState, workspaceState: vscode
           platform: args.platform ?? settings.platform,
           buildArgs: args.buildArgs ?? settings.buildArgs,
           target: args.target ?? settings.target,
+          noCache: settings.noCache,
           dockerfileLabel: vscode.workspace.asRelativePath(dockerfileUri),
         },
         {
@@ -102,6 +104,7 @@ export function buildAndPushImage(state: ConnectionState, workspaceState: vscode
           progress,
           signal,
           gitInfo: gitInfoOf,
+          buildRecords,
           confirmPlatform: async (platform, engine) => {
             const go = `Build ${platform}`;
             const answer = await vscode.window.showWarningMessage(
@@ -116,7 +119,7 @@ export function buildAndPushImage(state: ConnectionState, workspaceState: vscode
     );
     await workspaceState.update(LAST_PUSHED_KEY, { ...result, dockerfile, pushedAt: new Date().toISOString() });
     const deployTarget = serviceRef?.kind === 'service' ? { cluster: serviceRef.cluster, service: serviceRef.service.serviceName ?? '' } : undefined;
-    void vscode.window.showInformationMessage(`Pushed ${result.imageUri}`, 'Copy URI', 'Deploy to Service…').then(async (choice) => {
+    void vscode.window.showInformationMessage(`Pushed ${result.imageUri}${result.reused ? ' (nothing changed since the last build: not rebuilt)' : ''}`, 'Copy URI', 'Deploy to Service…').then(async (choice) => {
       if (choice === 'Copy URI') await vscode.env.clipboard.writeText(result.imageUri);
       if (choice === 'Deploy to Service…') {
         await vscode.commands.executeCommand(DEPLOY_SERVICE_COMMAND, deployTarget ?? { image: result.imageUri }, { image: result.imageUri });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { BuildRecords } from '../../docker/buildRecords';
 import { createDockerClient } from '../../docker/engine';
 import { deployWorkspace } from '../../flows/deployWorkspace';
 import { gitInfoOf } from '../../flows/gitInfo';
@@ -29,7 +30,7 @@ const targetKey = (composeFile: string) => `ecsDeploy.deployWorkspace.target:${c
  * definition with them, show the diff, register, update the service and watch the rollout, in one
  * cancellable flow. The service is remembered per compose file: the second time is one click.
  */
-export function deployWorkspaceCommand(state: ConnectionState, docs: ReadonlyDocuments, explorer: ExplorerProvider, workspaceState: vscode.Memento): CommandBody {
+export function deployWorkspaceCommand(state: ConnectionState, docs: ReadonlyDocuments, explorer: ExplorerProvider, workspaceState: vscode.Memento, buildRecords: BuildRecords): CommandBody {
   return async ({ signal, log }, composeArg?: unknown, optionsArg?: unknown) => {
     const options = (typeof optionsArg === 'object' && optionsArg !== null ? optionsArg : {}) as DeployWorkspaceOptions;
     const compose = await pickComposeFile(composeArg);
@@ -62,6 +63,7 @@ export function deployWorkspaceCommand(state: ConnectionState, docs: ReadonlyDoc
           service: target.service,
           tags: options.tags,
           platform: image.platform,
+          noCache: image.noCache,
           confirm: (change) => confirmInDiff(docs, target.service, change, options.confirmed === true),
         },
         {
@@ -72,6 +74,7 @@ export function deployWorkspaceCommand(state: ConnectionState, docs: ReadonlyDoc
           dockerHost: image.dockerHost,
           connection,
           gitInfo: gitInfoOf,
+          buildRecords,
         },
       );
       return out.deploy;

@@ -8,6 +8,7 @@ import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { LogFollowers } from '../logs/logFollowers';
 import { followLogs } from './followLogs';
+import type { BuildRecords } from '../../docker/buildRecords';
 import { buildAndPushImage } from './buildAndPushImage';
 import { chooseConnection } from './chooseConnection';
 import { copyArn } from './copyArn';
@@ -40,6 +41,8 @@ export interface CommandDeps {
   readonly composeDiagnostics: ComposeDiagnostics;
   readonly followers: LogFollowers;
   readonly workspaceState: vscode.Memento;
+  /** Earlier builds, so an unchanged one is pushed without rebuilding. */
+  readonly buildRecords: BuildRecords;
 }
 
 /** The one place commands are wired to their ids. */
@@ -72,7 +75,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     reg(ids.FOLLOW_LOGS_COMMAND, followLogs(state, followers)),
     reg(ids.STOP_FOLLOWING_LOGS_COMMAND, stopFollowingLogs(followers)),
-    reg(ids.BUILD_AND_PUSH_COMMAND, buildAndPushImage(state, workspaceState)),
-    reg(ids.DEPLOY_WORKSPACE_COMMAND, deployWorkspaceCommand(state, docs, explorer, workspaceState)),
+    reg(ids.BUILD_AND_PUSH_COMMAND, buildAndPushImage(state, workspaceState, deps.buildRecords)),
+    reg(ids.DEPLOY_WORKSPACE_COMMAND, deployWorkspaceCommand(state, docs, explorer, workspaceState, deps.buildRecords)),
   ];
 }

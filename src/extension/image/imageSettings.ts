@@ -9,6 +9,8 @@ export interface ImageSettings {
   readonly platform: string;
   readonly buildArgs: Record<string, string>;
   readonly target?: string;
+  /** Every step built again, no earlier identical build reused. */
+  readonly noCache: boolean;
 }
 
 export function readImageSettings(): ImageSettings {
@@ -20,5 +22,6 @@ export function readImageSettings(): ImageSettings {
     platform: cfg.get<string>('image.platform', '').trim() || DEFAULT_PLATFORM,
     buildArgs: Object.fromEntries(Object.entries(buildArgs).map(([k, v]) => [k, String(v)])),
     target: cfg.get<string>('image.target', '').trim() || undefined,
+    noCache: cfg.get<boolean>('image.noCache', false) === true,
   };
 }

@@ -76,6 +76,16 @@ suite('Build and Push Image in a real VS Code', () => {
     assert.ok(result, 'the command returned its result');
     assert.match(result.imageUri, /\/e2e\/web@sha256:/);
     assert.deepStrictEqual(await registryTags('e2e/web'), ['e2e1', 'latest', 'picked']);
+    assert.strictEqual(result.reused, false, 'the first build wrote its Dockerfile a moment before: not recorded, built again');
+  });
+
+  test('with nothing changed since the last build, the recorded image is pushed without rebuilding', async () => {
+    assert.ok(uri, 'the previous tests built this Dockerfile');
+    const result = await vscode.commands.executeCommand<BuildAndPushResult | undefined>(COMMAND, uri, { repository: 'e2e/web', tags: ['again'] });
+    assert.ok(result, 'the command returned its result');
+    assert.strictEqual(result.reused, true);
+    assert.strictEqual(result.contextBytes > 0, true, 'the recorded build’s context size is kept');
+    assert.deepStrictEqual(await registryTags('e2e/web'), ['again', 'e2e1', 'latest', 'picked']);
   });
 
   test('a failing build pushes nothing and returns no result', async () => {

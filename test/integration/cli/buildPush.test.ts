@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { authRegistry, baseImage, motoEndpoint, resetMoto } from '../env';
 import { makeContext, registryGet, registryTags, uniqueRepo } from '../image/imageHelpers';
 
 const root = path.resolve(__dirname, '../../../..');
+// Build records of these runs stay out of the user's cache.
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-deploy-cli-cache-'));
 const cli = path.join(root, 'dist', 'cli.js');
 const env = (extra: Record<string, string> = {}) => ({
   ...process.env,
@@ -12,6 +16,7 @@ const env = (extra: Record<string, string> = {}) => ({
   AWS_SECRET_ACCESS_KEY: 'testing',
   AWS_EC2_METADATA_DISABLED: 'true',
   AWS_REGION: 'us-east-1',
+  ECS_DEPLOY_CACHE_DIR: cacheDir,
   ...extra,
 });
 
@@ -53,6 +58,24 @@ describe('ecs-deploy build-push (the bundled CLI)', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout.trim().split('\n').length, 1);
     assert.match(r.stdout, new RegExp(`/${path.basename(dir).toLowerCase().replace(/[^a-z0-9]+/g, '-')}@sha256:`));
+  });
+
+  it('a second run with nothing changed pushes the same image without rebuilding; --no-cache rebuilds', async () => {
+    const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\nCOPY . /app\n`, 'app.txt': 'x' });
+    await new Promise((r) => setTimeout(r, 250)); // past the racy window, so the first build is recorded
+    const args = ['build-push', '--repository', uniqueRepo('cli-reuse'), '--tag', 'r', ...redirect()];
+    const first = ecsDeploy(args, {}, dir);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /Sent build context/);
+    assert.ok(fs.readdirSync(path.join(cacheDir, 'builds')).length > 0, 'a build record was written under ECS_DEPLOY_CACHE_DIR');
+    const second = ecsDeploy(args, {}, dir);
+    assert.equal(second.code, 0, second.stderr);
+    assert.doesNotMatch(second.stderr, /Sent build context/);
+    assert.match(second.stderr, /Nothing the build reads has changed .* since it made sha256:[0-9a-f]{64}: pushing that image/);
+    assert.equal(second.stdout, first.stdout, 'the same image URI and digest');
+    const forced = ecsDeploy([...args, '--no-cache'], {}, dir);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stderr, /Sent build context/);
   });
 
   it('a failing build: exit 1, one error line with file:line, nothing on stdout, no stack', () => {
