@@ -21,6 +21,8 @@ export interface BuildOptions {
   readonly target?: string;
   /** Run every step again instead of using the engine's cache. */
   readonly noCache?: boolean;
+  /** Called once the engine has taken the whole context and works on the steps. */
+  readonly onContextSent?: () => void;
   /** How messages name the Dockerfile ("backend/Dockerfile"); default its path from the working directory. */
   readonly dockerfileLabel?: string;
 }
@@ -80,6 +82,7 @@ export async function buildImage(docker: Docker, opts: BuildOptions, run: Run): 
       throw new UserError(describe(engineMessage(err), undefined), err);
     }
     clearInterval(timer);
+    opts.onContextSent?.();
     log.info(`Sent build context of ${formatBytes(context.bytesSent())} (${context.bytesSent()} bytes)`);
     const lines = lineSplitter((line) => {
       log.info(line);

@@ -92,8 +92,10 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   progress.report({ message: 'Checking the Docker engine' });
   const engineAnswer = describeEngine(docker, dockerHost);
   const target = new EcrTarget({ ecr: deps.ecr, repository: req.repository, createRepository: req.createRepository, connection, log, signal });
-  // The AWS SDK loads (when the caller left that to us) while the engine answers.
-  target.prefetch();
+  // Loading the AWS SDK (when the caller left that to the flow) takes the only thread for tens of
+  // milliseconds. With a recorded build the recorded image is likely pushed soon: it loads while
+  // the engine answers. Otherwise it waits until the engine has the whole context (see below).
+  if (deps.buildRecords && !req.noCache && deps.buildRecords.get(dockerfile, contextDir)) target.prefetch();
   const git = req.tags?.length ? Promise.resolve(undefined) : (deps.gitInfo?.(contextDir) ?? Promise.resolve(undefined));
   const inputs = { dockerfile, contextDir, platform, buildArgs: req.buildArgs, target: req.target };
   const checking: Promise<UnchangedCheck> | undefined = deps.buildRecords
@@ -115,8 +117,10 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   const build = new AbortController();
   const stopBuild = () => build.abort();
   signal?.addEventListener('abort', stopBuild, { once: true });
-  target.start();
-  target.repository().catch(stopBuild);
+  const startEcr = () => {
+    target.start();
+    target.repository().catch(stopBuild);
+  };
   const tags = req.tags?.length ? [...req.tags] : defaultTags(await git);
   const run = { log, progress, signal, host: dockerHost };
   const check = await checking;
@@ -124,6 +128,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   let built: { id: string; contextBytes: number };
   const reuse = check?.kind === 'unchanged' && !req.noCache ? check : undefined;
   if (reuse) {
+    startEcr();
     log.info(`Nothing the build reads has changed (context, Dockerfile, options, base images) since it made ${reuse.imageId}: pushing that image`);
     progress.report({ message: 'Image up to date' });
     built = { id: reuse.imageId, contextBytes: reuse.contextBytes };
@@ -133,7 +138,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
     if (check?.kind === 'build') log.debug(`Building: ${check.why}`);
     log.info(`Building ${path.relative(contextDir, dockerfile)} in ${contextDir} for ${platform}`);
     try {
-      built = await buildImage(docker, { ...inputs, noCache: req.noCache, dockerfileLabel: req.dockerfileLabel }, { ...run, signal: build.signal });
+      built = await buildImage(docker, { ...inputs, noCache: req.noCache, dockerfileLabel: req.dockerfileLabel, onContextSent: startEcr }, { ...run, signal: build.signal });
     } catch (err) {
       await target.failureIfAny(); // a repository that cannot be had is why the build stopped
       throw err;
