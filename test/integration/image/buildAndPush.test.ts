@@ -1,29 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { DescribeRepositoriesCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDockerClient } from '../../../src/docker/engine';
 import { buildAndPush, type BuildAndPushDeps } from '../../../src/flows/buildAndPush';
 import { gitInfoOf } from '../../../src/flows/gitInfo';
-import { baseImage, dockerHost, resetMoto } from '../env';
-import { connection, ecrClient, makeContext, recorder, registryGet, registryTags, uniqueRepo } from './imageHelpers';
+import { baseImage, dockerHost } from '../env';
+import { connection, suiteEcrClient, makeContext, recorder, registryGet, registryTags, uniqueRepo } from './imageHelpers';
 
 const MANIFEST_V2 = 'application/vnd.docker.distribution.manifest.v2+json';
 
 describe('buildAndPush against dockerd, moto and the basic-auth registry', function () {
   this.timeout(120000);
-  let ecr: ECRClient;
-  before(async () => {
-    await resetMoto();
-    ecr = ecrClient();
-  });
-  after(() => ecr.destroy());
+  const ecr = suiteEcrClient();
 
   const deps = (rec = recorder(), extra: Partial<BuildAndPushDeps> = {}): BuildAndPushDeps => ({
     docker: createDockerClient(dockerHost()),
     dockerHost: dockerHost(),
-    ecr,
+    ecr: ecr(),
     connection: connection(),
     log: rec.log,
     progress: rec.progress,
@@ -55,7 +50,7 @@ describe('buildAndPush against dockerd, moto and the basic-auth registry', funct
     assert.ok(rec.steps.some((s) => /^Step 2\/3: ARG GREETING/.test(s)), rec.steps.join('\n'));
     assert.ok(rec.steps.some((s) => /^Pushing \d+ layers? \d+%/.test(s)));
     assert.ok(rec.steps.some((s) => /^Sending context /.test(s)));
-    const described = await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [repo] }));
+    const described = await ecr().send(new DescribeRepositoriesCommand({ repositoryNames: [repo] }));
     assert.equal(described.repositories?.[0].repositoryUri, result.repositoryUri);
   });
 
@@ -119,7 +114,7 @@ describe('buildAndPush against dockerd, moto and the basic-auth registry', funct
       buildAndPush({ dockerfile: path.join(dir, 'Dockerfile'), repository: repo, createRepository: true }, deps(recorder(), { docker: createDockerClient(host), dockerHost: host })),
       { message: `Cannot connect to the Docker engine at ${host} — is it running?` },
     );
-    await assert.rejects(ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [repo] })), { name: 'RepositoryNotFoundException' });
+    await assert.rejects(ecr().send(new DescribeRepositoriesCommand({ repositoryNames: [repo] })), { name: 'RepositoryNotFoundException' });
   });
 
   it('a repository that does not exist and may not be created is a clear failure', async () => {

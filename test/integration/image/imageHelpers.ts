@@ -3,13 +3,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger, ProgressReporter } from '../../../src/core/logger';
-import { authRegistry, motoEndpoint, testCredentials } from '../env';
+import { authRegistry, motoEndpoint, resetMoto, testCredentials } from '../env';
 
 /** moto's GetAuthorizationToken password, which the harness gave the basic-auth registry. */
 export const REGISTRY_PASSWORD = '123456789012-auth-token';
 
 export function ecrClient(): ECRClient {
   return new ECRClient({ endpoint: motoEndpoint(), region: 'us-east-1', credentials: testCredentials, maxAttempts: 1 });
+}
+
+/** For a describe block: moto reset before it, an ECR client for its tests, destroyed after it. */
+export function suiteEcrClient(): () => ECRClient {
+  let ecr: ECRClient | undefined;
+  before(async () => {
+    await resetMoto();
+    ecr = ecrClient();
+  });
+  after(() => ecr?.destroy());
+  return () => ecr!;
 }
 
 /** The connection of a user whose pushes go to the basic-auth registry standing in for ECR's. */

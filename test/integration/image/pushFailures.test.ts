@@ -1,21 +1,15 @@
 import * as assert from 'node:assert/strict';
-import type { ECRClient } from '@aws-sdk/client-ecr';
 import path from 'node:path';
 import { buildImage } from '../../../src/docker/buildImage';
 import { createDockerClient } from '../../../src/docker/engine';
 import { pushImage } from '../../../src/docker/pushImage';
 import { buildAndPush } from '../../../src/flows/buildAndPush';
-import { authRegistry, baseImage, dockerHost, resetMoto } from '../env';
-import { connection, ecrClient, makeContext, recorder, registryTags, uniqueRepo } from './imageHelpers';
+import { authRegistry, baseImage, dockerHost } from '../env';
+import { connection, suiteEcrClient, makeContext, recorder, registryTags, uniqueRepo } from './imageHelpers';
 
 describe('pushes that must fail, and cancellation', function () {
   this.timeout(180000);
-  let ecr: ECRClient;
-  before(async () => {
-    await resetMoto();
-    ecr = ecrClient();
-  });
-  after(() => ecr.destroy());
+  const ecr = suiteEcrClient();
 
   async function built(repo: string, dockerfile: string): Promise<string> {
     const dir = makeContext({ Dockerfile: dockerfile });
@@ -60,7 +54,7 @@ describe('pushes that must fail, and cancellation', function () {
     await assert.rejects(
       buildAndPush(
         { dockerfile: path.join(dir, 'Dockerfile'), repository: repo, createRepository: true, tags: ['big'] },
-        { docker: createDockerClient(dockerHost()), dockerHost: dockerHost(), ecr, connection: connection(), log: rec.log, progress, signal: controller.signal },
+        { docker: createDockerClient(dockerHost()), dockerHost: dockerHost(), ecr: ecr(), connection: connection(), log: rec.log, progress, signal: controller.signal },
       ),
       { name: 'AbortError' },
     );
@@ -85,7 +79,7 @@ describe('pushes that must fail, and cancellation', function () {
     await assert.rejects(
       buildAndPush(
         { dockerfile: path.join(dir, 'Dockerfile'), repository: uniqueRepo('cancelbuild'), createRepository: true },
-        { docker: createDockerClient(dockerHost()), dockerHost: dockerHost(), ecr, connection: connection(), log: rec.log, progress, signal: controller.signal },
+        { docker: createDockerClient(dockerHost()), dockerHost: dockerHost(), ecr: ecr(), connection: connection(), log: rec.log, progress, signal: controller.signal },
       ),
       { name: 'AbortError' },
     );

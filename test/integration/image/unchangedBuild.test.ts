@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import type { ECRClient } from '@aws-sdk/client-ecr';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +7,8 @@ import { fingerprintContext } from '../../../src/docker/contextFingerprint';
 import { createDockerClient } from '../../../src/docker/engine';
 import { checkUnchangedBuild } from '../../../src/docker/unchangedBuild';
 import { buildAndPush, type BuildAndPushDeps, type BuildAndPushRequest } from '../../../src/flows/buildAndPush';
-import { baseImage, dockerHost, resetMoto } from '../env';
-import { connection, ecrClient, makeContext, recorder, uniqueRepo } from './imageHelpers';
+import { baseImage, dockerHost } from '../env';
+import { connection, suiteEcrClient, makeContext, recorder, uniqueRepo } from './imageHelpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const LATER = () => Date.now() + 60_000; // as if the build ran a minute after the last change
@@ -97,12 +96,7 @@ describe('checkUnchangedBuild against dockerd', function () {
 
 describe('buildAndPush reuses an unchanged build', function () {
   this.timeout(180000);
-  let ecr: ECRClient;
-  before(async () => {
-    await resetMoto();
-    ecr = ecrClient();
-  });
-  after(() => ecr.destroy());
+  const ecr = suiteEcrClient();
   const docker = createDockerClient(dockerHost());
 
   it('pushes the recorded image without sending the context; rebuilds on a changed file, base image or --no-cache', async () => {
@@ -116,7 +110,7 @@ describe('buildAndPush reuses an unchanged build', function () {
     const req: BuildAndPushRequest = { dockerfile: path.join(dir, 'Dockerfile'), repository: repo, createRepository: true, tags: ['t'] };
     const run = async (extra: Partial<BuildAndPushRequest> = {}) => {
       const rec = recorder();
-      const deps: BuildAndPushDeps = { docker, dockerHost: dockerHost(), ecr, connection: connection(), log: rec.log, progress: rec.progress, buildRecords: records };
+      const deps: BuildAndPushDeps = { docker, dockerHost: dockerHost(), ecr: ecr(), connection: connection(), log: rec.log, progress: rec.progress, buildRecords: records };
       const result = await buildAndPush({ ...req, ...extra }, deps);
       return { result, sent: rec.lines.some((l) => /^Sent build context/.test(l)), rec };
     };
