@@ -29,7 +29,9 @@ const e = (id: string, ts: number) => ({ eventId: id, timestamp: ts, logStreamNa
 describe('LogGroupPoller with a recorded FilterLogEvents sequence', () => {
   it('backs off hard after ThrottlingException, pages by nextToken, shows a split millisecond once', async function () {
     this.timeout(10000);
-    const T = Date.now();
+    // A second ahead of the poller's own start, so a clock tick between the two cannot put the
+    // start after the events.
+    const T = Date.now() + 1000;
     const { client, calls } = replay([
       { error: 'ThrottlingException' },
       { events: [e('1', T), e('2', T)], nextToken: 'tok' },
