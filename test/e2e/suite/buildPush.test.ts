@@ -86,6 +86,11 @@ suite('Build and Push Image in a real VS Code', () => {
     assert.strictEqual(result.reused, true);
     assert.strictEqual(result.contextBytes > 0, true, 'the recorded build’s context size is kept');
     assert.deepStrictEqual(await registryTags('e2e/web'), ['again', 'e2e1', 'latest', 'picked']);
+    // Progress notifications stay up a moment after a quick task (no flicker): let them close.
+    await sleep(2000);
+    await vscode.commands.executeCommand('notifications.showList');
+    await screenshot('build-push-unchanged', 'not rebuilt');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   test('a failing build pushes nothing and returns no result', async () => {
