@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs extension tests (extensionTestsPath) inside code-server's Node extension host with
 // headless Chromium as the workbench. A test that logs "[screenshot] NAME | TEXT" gets a PNG of
-// the workbench in test-results/NAME.png once TEXT is on screen.
+// the workbench in test-results/NAME.png once TEXT is on screen. A test that logs
+// '[ui] {"action":"click"|"state","row":TEXT,"out":FILE}' gets a real mouse click on the first
+// side-bar tree row showing TEXT (or that row's state), answered as JSON in FILE.
 //
 // usage: node run-in-code-server.mjs --ext DIR --tests FILE --workspace DIR [--timeout MS]
 // env:   CODE_SERVER_BIN, ECS_DEPLOY_E2E_SETTINGS (JSON merged into user settings),
@@ -43,6 +45,30 @@ async function takeScreenshot(page, name, waitForText) {
   }
 }
 
+/** A person's click on a tree row, or a look at it; the answer goes to `out` for the test to read. */
+async function uiAction(page, { action, row, out }) {
+  const target = page.locator('.part.sidebar .pane-body .monaco-list-row').filter({ hasText: row }).first();
+  let answer;
+  try {
+    if (action === 'click') {
+      await target.click({ timeout: 5000 });
+      answer = { ok: true };
+    } else {
+      const exists = (await target.count()) > 0;
+      answer = {
+        ok: true,
+        exists,
+        expanded: exists ? (await target.getAttribute('aria-expanded')) === 'true' : false,
+        ...(exists ? { text: (await target.textContent())?.trim(), level: Number(await target.getAttribute('aria-level')) } : {}),
+      };
+    }
+  } catch (e) {
+    answer = { ok: false, error: e.message.split('\n')[0] };
+  }
+  fs.writeFileSync(`${out}.tmp`, JSON.stringify(answer));
+  fs.renameSync(`${out}.tmp`, out);
+}
+
 let browser;
 let code = 1;
 let summary;
@@ -69,6 +95,8 @@ try {
     if (/^\d+ passed, \d+ failed/.test(text)) summary = text;
     const shot = /^\[screenshot\] ([\w.-]+)(?: \| (.+))?$/.exec(text.trim());
     if (shot) shots.push(takeScreenshot(page, shot[1], shot[2]));
+    const ui = /^\[ui\] (\{.*\})$/.exec(text.trim());
+    if (ui) shots.push(uiAction(page, JSON.parse(ui[1])));
     console.log(text);
   });
   await page.exposeFunction('codeAutomationExit', (c) => resolveExit(c));

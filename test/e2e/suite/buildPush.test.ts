@@ -76,7 +76,6 @@ suite('Build and Push Image in a real VS Code', () => {
     assert.ok(result, 'the command returned its result');
     assert.match(result.imageUri, /\/e2e\/web@sha256:/);
     assert.deepStrictEqual(await registryTags('e2e/web'), ['e2e1', 'latest', 'picked']);
-    assert.strictEqual(result.reused, false, 'the first build wrote its Dockerfile a moment before: not recorded, built again');
   });
 
   test('with nothing changed since the last build, the recorded image is pushed without rebuilding', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EcsDeployApi } from '../../../src/extension/extension';
 import type { ExplorerNode } from '../../../src/extension/tree/explorerNode';
-import { activateExtension, screenshot, setSetting, sleep } from './helpers';
+import { activateExtension, rowUntil, screenshot, setSetting, sleep, ui } from './helpers';
 
 // Seeded by the harness: cluster "alpha" with service "web" (2 tasks), service "worker"
 // (no tasks) and one standalone task.
@@ -149,6 +149,46 @@ suite('ECS explorer levels and actions', () => {
       assert.ok(!fired.includes(undefined), 'the whole tree was not reloaded');
     } finally {
       sub.dispose();
+      await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('clicking a task of a deploying service open and shut while its row refreshes every second: every click takes', async () => {
+    const web = await child(await child(undefined, 'alpha'), 'web');
+    assert.strictEqual(item(web).contextValue, 'ecs.service.deploying');
+    const task = (await api.explorer.getChildren(web)).find((t) => /^ecs\.task\./.test(String(item(t).contextValue)));
+    assert.ok(task, 'web has a task row');
+    const [container] = await api.explorer.getChildren(task);
+    const taskRow = label(task);
+    const containerRow = label(container);
+    await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('ecsDeploy.explorer.focus');
+      for (const row of ['alpha', 'web']) {
+        const s = await rowUntil(row, (x) => Boolean(x.exists), 10000);
+        assert.ok(s.exists, `the ${row} row is on screen`);
+        if (!s.expanded) await ui('click', row);
+        assert.ok((await rowUntil(row, (x) => Boolean(x.expanded))).expanded, `${row} opened`);
+      }
+      assert.ok((await rowUntil(taskRow, (x) => Boolean(x.exists))).exists, `the task row ${taskRow} is on screen`);
+      let clicks = 0;
+      const until = Date.now() + 8000; // eight refreshes of web
+      while (Date.now() < until) {
+        const open = !(await ui('state', taskRow)).expanded;
+        const click = await ui('click', taskRow);
+        assert.ok(click.ok, `click ${clicks + 1}: ${click.error}`);
+        clicks++;
+        const after = await rowUntil(taskRow, (x) => x.expanded === open, 3000);
+        assert.strictEqual(after.expanded, open, `click ${clicks} ${open ? 'opened' : 'closed'} the task`);
+        const shown = await rowUntil(containerRow, (x) => Boolean(x.exists) === open, 3000);
+        if (Boolean(shown.exists) !== open) await screenshot('explorer-clicks-failed', taskRow);
+        assert.strictEqual(Boolean(shown.exists), open, `click ${clicks}: the container row is ${open ? 'shown' : 'gone'} (${JSON.stringify(shown)})`);
+        await sleep(150 + (clicks % 5) * 170); // clicks land at every phase of the refresh
+      }
+      if (!(await ui('state', taskRow)).expanded) await ui('click', taskRow);
+      await screenshot('explorer-clicks-while-deploying', containerRow);
+      assert.ok(clicks >= 6, `${clicks} clicks`);
+    } finally {
       await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
     }
   });

@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { EcsDeployApi } from '../../../src/extension/extension';
 import type { ExplorerNode } from '../../../src/extension/tree/explorerNode';
@@ -68,4 +71,46 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function screenshot(name: string, visibleText: string): Promise<void> {
   console.log(`[screenshot] ${name} | ${visibleText}`);
   await sleep(2500);
+}
+
+export interface RowState {
+  readonly ok: boolean;
+  readonly exists?: boolean;
+  readonly expanded?: boolean;
+  /** The row's text and depth in the tree (1 = top level), when it exists. */
+  readonly text?: string;
+  readonly level?: number;
+  readonly error?: string;
+}
+
+let uiRequests = 0;
+
+/**
+ * Asks the runner for what a person does in the workbench: a mouse click on the first tree row
+ * showing `row`, or that row's state (shown, expanded) as the screen has it.
+ */
+export async function ui(action: 'click' | 'state', row: string): Promise<RowState> {
+  const out = path.join(os.tmpdir(), `ecs-deploy-ui-${process.pid}-${++uiRequests}.json`);
+  console.log(`[ui] ${JSON.stringify({ action, row, out })}`);
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(out)) {
+      const answer = JSON.parse(fs.readFileSync(out, 'utf8')) as RowState;
+      fs.rmSync(out, { force: true });
+      return answer;
+    }
+    await sleep(50);
+  }
+  assert.fail(`the runner did not answer [ui] ${action} ${row}`);
+}
+
+/** Polls the screen until the row's state satisfies `accept`; the last state seen otherwise. */
+export async function rowUntil(row: string, accept: (s: RowState) => boolean, timeoutMs = 5000): Promise<RowState> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await ui('state', row);
+  while (!accept(last) && Date.now() < deadline) {
+    await sleep(100);
+    last = await ui('state', row);
+  }
+  return last;
 }
