@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { describeService } from '../../../src/aws/services';
 import { describeTaskDefinition } from '../../../src/aws/taskDefinitions';
+import { fileBuildRecords } from '../../../src/docker/buildRecords';
 import { createDockerClient } from '../../../src/docker/engine';
 import { deployWorkspace } from '../../../src/flows/deployWorkspace';
 import { createCluster, defaultNetwork, holdTasksRunning, registerTaskDefinition, seedClients, seedService } from '../../support/ecsSeed';
@@ -91,6 +92,39 @@ describe('Deploy Workspace: build, push, render, register, update', function () 
       assert.deepEqual(api?.command, ['node', 'app.js'], 'the dev watcher became the production command');
       assert.deepEqual(api?.environment, [{ name: 'DB_URL', value: 'postgres://localhost:5432/shop' }]);
       assert.match(diffSeen, new RegExp(pushed.digest.replace(':', ':')));
+    } finally {
+      destroy();
+    }
+  });
+
+  it('run again with nothing changed: the recorded image is pushed again without building', async () => {
+    const { ecs, ec2, destroy } = seedClients({ endpoint: motoEndpoint(), region: 'us-east-1' });
+    try {
+      const network = await defaultNetwork(ec2);
+      await createCluster(ecs, 'again');
+      await seedService(ecs, network, { cluster: 'again', service: 'shop', taskDefinition: await registerTaskDefinition(ecs, 'shop'), tasks: 1 });
+      const dir = project();
+      await new Promise((r) => setTimeout(r, 250)); // the files are older than the racy window: the build is recorded
+      const buildRecords = fileBuildRecords(fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-deploy-records-')));
+      const run = (rec = recorder()) =>
+        deployWorkspace(
+          {
+            compose: { files: [path.join(dir, 'compose.yaml')], processEnv: {}, cwd: dir, options: { region: 'us-east-1', accountId: '123456789012' } },
+            cluster: 'again',
+            service: 'shop',
+            tags: ['again'],
+            confirm: async () => true,
+          },
+          { ecs, ecr, docker: createDockerClient(dockerHost()), dockerHost: dockerHost(), connection: connection(), log: rec.log, progress: rec.progress, signal: new AbortController().signal, buildRecords },
+        );
+      const first = await run();
+      assert.equal(first.pushed[0].image.reused, false);
+      const rec = recorder();
+      const second = await run(rec);
+      assert.equal(second.pushed[0].image.reused, true);
+      assert.equal(second.pushed[0].image.imageUri, first.pushed[0].image.imageUri, 'the same image, by digest');
+      assert.ok(rec.steps.includes('Image up to date'), rec.steps.join('\n'));
+      assert.ok(!rec.steps.some((s) => /^Sending context/.test(s)), 'nothing was built');
     } finally {
       destroy();
     }
