@@ -140,7 +140,8 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
     try {
       built = await buildImage(docker, { ...inputs, noCache: req.noCache, dockerfileLabel: req.dockerfileLabel, onContextSent: startEcr }, { ...run, signal: build.signal });
     } catch (err) {
-      await target.failureIfAny(); // a repository that cannot be had is why the build stopped
+      // Stopped by us, not by the user: a repository that cannot be had is the reason to give.
+      if (build.signal.aborted && !signal?.aborted) await target.failureIfAny();
       throw err;
     } finally {
       signal?.removeEventListener('abort', stopBuild);
