@@ -161,6 +161,8 @@ suite('ECS explorer levels and actions', () => {
     const [container] = await api.explorer.getChildren(task);
     const taskRow = label(task);
     const containerRow = label(container);
+    let refreshes = 0;
+    const sub = api.explorer.onDidChangeTreeData((n) => (n && label(n) === 'web' ? refreshes++ : undefined));
     await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
     try {
       await vscode.commands.executeCommand('ecsDeploy.explorer.focus');
@@ -188,7 +190,9 @@ suite('ECS explorer levels and actions', () => {
       if (!(await ui('state', taskRow)).expanded) await ui('click', taskRow);
       await screenshot('explorer-clicks-while-deploying', containerRow);
       assert.ok(clicks >= 6, `${clicks} clicks`);
+      assert.ok(refreshes >= 5, `web refreshed itself ${refreshes} times meanwhile`);
     } finally {
+      sub.dispose();
       await vscode.workspace.getConfiguration('ecsDeploy').update('explorer.autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
     }
   });
