@@ -2,10 +2,12 @@
 // Build and push: our `ecs-deploy build-push` against `docker build` + `docker push` (the CLI, same
 // engine and registry), cold and warm cache — warm being the same command again with nothing
 // changed, where we push the recorded image without rebuilding; also shown: our warm run with no
-// build record (the classic build replaying the engine's cache, as the CLI does); then a context with a big node_modules excluded by
-// .dockerignore: bytes of context sent (counted by a proxy in front of the engine) must equal the
-// CLI's, and our peak RSS must not grow with the context's size (it levels off at what the
-// stream buffers and the garbage collector keep: compare the included context with twice it).
+// build record (the classic build replaying the engine's cache, as the CLI does); the same flow
+// in one long-lived process, as the extension runs it in the editor (no process start-up); then a
+// context with a big node_modules excluded by .dockerignore: bytes of context sent (counted by a
+// proxy in front of the engine) must equal the CLI's, and our peak RSS must not grow with the
+// context's size (it levels off at what the stream buffers and the garbage collector keep:
+// compare the included context with twice it).
 // env: BENCH_RUNS (default 3), BENCH_NODE_MODULES_MB (default 300), BENCH_APP_MB (default 20).
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -140,6 +142,46 @@ try {
   say(`warm: docker CLI ${median(times.cliWarm).toFixed(0)} ms, ecs-deploy ${median(times.oursWarm).toFixed(0)} ms → ratio ${ratio(times.oursWarm, times.cliWarm)}× (target ≤ 1.05×)`);
   say(`  warm without a build record (classic build from the engine's cache): ecs-deploy ${median(times.oursWarmRebuild).toFixed(0)} ms → ${ratio(times.oursWarmRebuild, times.cliWarm)}× the CLI's warm run`);
   say(`  runs (ms): ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.map((x) => Math.round(x))])))}`);
+
+  // 1b. The same flow in one long-lived process, as the extension runs it in the editor (modules
+  // loaded and clients made once; one build beforehand): what is left once no process starts.
+  const helper = spawn(process.execPath, [path.join(root, 'test/bench/buildPushInProcess.mjs')], {
+    env: { ...oursEnv, ECS_DEPLOY_BENCH: JSON.stringify({ moto: moto.endpoint, docker: docker.host, registry: registry.address, records: fs.mkdtempSync(path.join(work, 'cache-')) }) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const answers = [];
+  let waiting;
+  helper.stdout.on('data', (d) => {
+    for (const line of String(d).split('\n').filter(Boolean)) answers.push(JSON.parse(line));
+    waiting?.();
+  });
+  const inProcess = async (dir, repo) => {
+    helper.stdin.write(`${JSON.stringify({ dir, repo })}\n`);
+    while (!answers.length) await new Promise((r) => (waiting = r));
+    const a = answers.shift();
+    if (a.error) throw new Error(`in-process build-push failed: ${a.error}`);
+    return a;
+  };
+  await inProcess(makeApp('warm-up'), 'bench/warm-up');
+  const inEditor = { cliCold: [], cliWarm: [], cold: [], warm: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const who of i % 2 ? ['editor', 'cli'] : ['cli', 'editor']) {
+      const dir = makeApp(`editor-${who}-${i}`);
+      await new Promise((r) => setTimeout(r, 500));
+      if (who === 'cli') {
+        inEditor.cliCold.push((await cli(dir, `bench/editor-cli-${i}`)).ms);
+        inEditor.cliWarm.push((await cli(dir, `bench/editor-cli-${i}`)).ms);
+      } else {
+        inEditor.cold.push((await inProcess(dir, `bench/editor-${i}`)).ms);
+        const warm = await inProcess(dir, `bench/editor-${i}`);
+        if (!warm.reused) throw new Error('the in-process warm run rebuilt');
+        inEditor.warm.push(warm.ms);
+      }
+    }
+  }
+  helper.stdin.end();
+  say(`in the editor's process: cold docker CLI ${median(inEditor.cliCold).toFixed(0)} ms, flow ${median(inEditor.cold).toFixed(0)} ms → ${ratio(inEditor.cold, inEditor.cliCold)}×; warm docker CLI ${median(inEditor.cliWarm).toFixed(0)} ms, flow ${median(inEditor.warm).toFixed(0)} ms → ${ratio(inEditor.warm, inEditor.cliWarm)}×`);
+  say(`  runs (ms): ${JSON.stringify(Object.fromEntries(Object.entries(inEditor).map(([k, v]) => [k, v.map((x) => Math.round(x))])))}`);
 
   // 2. Context bytes and memory, through a counting proxy in front of the engine.
   const proxySock = path.join(work, 'proxy.sock');
