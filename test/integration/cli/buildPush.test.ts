@@ -1,29 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { authRegistry, baseImage, motoEndpoint, resetMoto } from '../env';
 import { makeContext, registryGet, registryTags, uniqueRepo } from '../image/imageHelpers';
+import { CLI_PATH, DUMMY_AWS_ENV, REPO_ROOT, runCli } from './runCli';
 
-const root = path.resolve(__dirname, '../../../..');
+const root = REPO_ROOT;
 // Build records of these runs stay out of the user's cache.
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-deploy-cli-cache-'));
-const cli = path.join(root, 'dist', 'cli.js');
 const env = (extra: Record<string, string> = {}) => ({
   ...process.env,
-  AWS_ACCESS_KEY_ID: 'testing',
-  AWS_SECRET_ACCESS_KEY: 'testing',
-  AWS_EC2_METADATA_DISABLED: 'true',
+  ...DUMMY_AWS_ENV,
   AWS_REGION: 'us-east-1',
   ECS_DEPLOY_CACHE_DIR: cacheDir,
   ...extra,
 });
 
-function ecsDeploy(args: string[], extra: Record<string, string> = {}, cwd = root) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: env(extra), cwd, timeout: 120000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ecsDeploy = (args: string[], extra: Record<string, string> = {}, cwd = root) => runCli(args, { env: env(extra), cwd, timeoutMs: 120000 });
 
 const redirect = () => ['--endpoint', motoEndpoint(), '--ecr-registry-address', authRegistry()];
 
@@ -113,7 +108,7 @@ describe('ecs-deploy build-push (the bundled CLI)', function () {
 
   it('Ctrl-C stops it: exit 130, nothing on stdout', async () => {
     const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\nRUN sleep 30\n` });
-    const child = spawn(process.execPath, [cli, 'build-push', '--repository', uniqueRepo('cli-int'), ...redirect()], { cwd: dir, env: env() });
+    const child = spawn(process.execPath, [CLI_PATH, 'build-push', '--repository', uniqueRepo('cli-int'), ...redirect()], { cwd: dir, env: env() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

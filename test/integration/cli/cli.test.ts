@@ -1,22 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { motoEndpoint, resetMoto, testCredentials } from '../env';
+import { DUMMY_AWS_ENV, REPO_ROOT, runCli } from './runCli';
 
-const root = path.resolve(__dirname, '../../../..');
-const cli = path.join(root, 'dist', 'cli.js');
+const root = REPO_ROOT;
 
 /** Runs the bundled `ecs-deploy` as a user would, with dummy credentials. */
-function ecsDeploy(args: string[], env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_EC2_METADATA_DISABLED: 'true', ...env },
-    timeout: 60000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ecsDeploy = (args: string[], env: Record<string, string | undefined> = {}) => runCli(args, { env: { ...process.env, ...DUMMY_AWS_ENV, ...env } });
 
 describe('ecs-deploy (the bundled CLI)', () => {
   before(async () => {

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,17 +11,11 @@ import { toRegisterInput } from '../../../src/core/taskDefinition/registerInput'
 import { deployService } from '../../../src/flows/deployService';
 import { createCluster, defaultNetwork, holdTasksRunning, registerTaskDefinition, seedClients, seedService, WEB_CONTAINERS } from '../../support/ecsSeed';
 import { motoEndpoint, resetMoto } from '../env';
-
-const root = path.resolve(__dirname, '../../../..');
-const cli = path.join(root, 'dist', 'cli.js');
+import { DUMMY_AWS_ENV, runCli } from './runCli';
 
 function ecsDeploy(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args, '--endpoint', motoEndpoint(), '--region', 'us-east-1'], {
-    encoding: 'utf8',
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_EC2_METADATA_DISABLED: 'true' },
-    timeout: 60000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lastLine: r.stdout.trim().split('\n').at(-1) ?? '' };
+  const r = runCli([...args, '--endpoint', motoEndpoint(), '--region', 'us-east-1'], { env: { ...process.env, ...DUMMY_AWS_ENV } });
+  return { ...r, lastLine: r.stdout.trim().split('\n').at(-1) ?? '' };
 }
 
 const quiet = { log: { trace() {}, debug() {}, info() {}, warn() {}, error() {} }, progress: { report() {} }, signal: new AbortController().signal };

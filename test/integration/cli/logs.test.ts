@@ -1,18 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { formatLogLine } from '../../../src/core/logs/formatLine';
 import { motoEndpoint, resetMoto } from '../env';
 import { clients, createStream, holdTasksRunning, put, seedShop, startTask, until } from '../logs/seedService';
+import { CLI_PATH, DUMMY_AWS_ENV, runCli } from './runCli';
 
-const cli = path.join(path.resolve(__dirname, '../../../..'), 'dist', 'cli.js');
-const env = () => ({ ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_EC2_METADATA_DISABLED: 'true', TZ: 'UTC', ECS_DEPLOY_ENDPOINT: motoEndpoint(), AWS_REGION: 'us-east-1' });
+const env = () => ({ ...process.env, ...DUMMY_AWS_ENV, TZ: 'UTC', ECS_DEPLOY_ENDPOINT: motoEndpoint(), AWS_REGION: 'us-east-1' });
 const LINE = /^\d\d:\d\d:\d\d\.\d{3} (api|worker) [0-9a-f-]{6} \| .*$/;
 
-function ecsDeploy(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: env(), timeout: 60000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ecsDeploy = (args: string[]) => runCli(args, { env: env() });
 
 describe('ecs-deploy logs (the CLI contract)', () => {
   let c: ReturnType<typeof clients>;
@@ -65,7 +61,7 @@ describe('ecs-deploy logs (the CLI contract)', () => {
 
   it('--follow prints new lines as they come and exits 0 on Ctrl-C (SIGINT)', async function () {
     this.timeout(30000);
-    const child = spawn(process.execPath, [cli, 'logs', '--cluster', 'shop', '--service', 'web', '--since', '10m', '--follow'], { env: env() });
+    const child = spawn(process.execPath, [CLI_PATH, 'logs', '--cluster', 'shop', '--service', 'web', '--since', '10m', '--follow'], { env: env() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -1,19 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { REPO_ROOT, runCli } from './runCli';
 
-const root = path.resolve(__dirname, '../../../..');
-const cli = path.join(root, 'dist', 'cli.js');
+const root = REPO_ROOT;
 const sampleApp = path.join(root, 'test', 'fixtures', 'sample-app');
 
 /** Runs the bundled `ecs-deploy` in `cwd` with a clean AWS environment. */
 function ecsDeploy(args: string[], cwd = sampleApp, env: Record<string, string> = {}) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('COMPOSE_')));
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...clean, HOME: os.tmpdir(), ...env }, timeout: 30000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { cwd, env: { ...clean, HOME: os.tmpdir(), ...env }, timeoutMs: 30000 });
 }
 
 const made: string[] = [];
