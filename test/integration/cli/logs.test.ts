@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { formatLogLine } from '../../../src/core/logs/formatLine';
-import { motoEndpoint, resetMoto } from '../env';
-import { clients, createStream, holdTasksRunning, put, seedShop, startTask, until } from '../logs/seedService';
+import { motoEndpoint } from '../env';
+import { clients, put, seedShopWithTask, until } from '../logs/seedService';
 import { CLI_PATH, DUMMY_AWS_ENV, runCli } from './runCli';
 
 const env = () => ({ ...process.env, ...DUMMY_AWS_ENV, TZ: 'UTC', ECS_DEPLOY_ENDPOINT: motoEndpoint(), AWS_REGION: 'us-east-1' });
@@ -16,12 +16,7 @@ describe('ecs-deploy logs (the CLI contract)', () => {
   const t0 = Date.now() - 60_000;
 
   before(async () => {
-    await resetMoto();
-    await holdTasksRunning();
-    c = clients();
-    await seedShop(c.ecs, c.logs);
-    task = await startTask(c.ecs);
-    for (const s of [`shop/api/${task}`, `shop/worker/${task}`]) await createStream(c.logs, s);
+    ({ c, task } = await seedShopWithTask());
     await put(c.logs, `shop/api/${task}`, [
       { timestamp: t0, message: 'api up' },
       { timestamp: t0 + 5, message: 'a | b | c' },

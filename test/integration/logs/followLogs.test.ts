@@ -6,8 +6,8 @@ import { silentLogger, type Logger } from '../../../src/core/logger';
 import { UserError } from '../../../src/core/userError';
 import { followServiceLogs, type FollowedLine } from '../../../src/flows/followLogs';
 import { LogPollerHub } from '../../../src/flows/logs/pollerHub';
-import { motoEndpoint, resetMoto, testCredentials } from '../env';
-import { clients, createStream, holdTasksRunning, put, REGION, seedShop, startTask, until } from './seedService';
+import { motoEndpoint, testCredentials } from '../env';
+import { clients, createStream, put, REGION, seedShopWithTask, startTask, until } from './seedService';
 
 const FAST = { activeMs: 200, quietMaxMs: 400, throttleMs: 1000, throttleMaxMs: 2000 };
 
@@ -23,13 +23,8 @@ describe('followServiceLogs against moto', () => {
   const t0 = Date.now() - 120_000;
 
   before(async () => {
-    await resetMoto();
-    await holdTasksRunning();
-    c = clients();
-    await seedShop(c.ecs, c.logs);
-    task = await startTask(c.ecs);
+    ({ c, task } = await seedShopWithTask());
     await startTask(c.ecs, 'family:shop'); // not the service's: its logs must not show
-    for (const s of [`shop/api/${task}`, `shop/worker/${task}`]) await createStream(c.logs, s);
     await put(c.logs, `shop/api/${task}`, [
       { timestamp: t0, message: 'api up' },
       { timestamp: t0 + 20, message: 'GET / | 200' },

@@ -6,7 +6,7 @@ import {
   type InputLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
-import { motoEndpoint, testCredentials } from '../env';
+import { motoEndpoint, resetMoto, testCredentials } from '../env';
 import { holdTasksRunning as holdMotoTasksRunning } from '../../support/ecsSeed';
 
 export const REGION = 'us-east-1';
@@ -20,7 +20,6 @@ export function clients(): { ecs: ECSClient; logs: CloudWatchLogsClient; dispose
 }
 
 /** Keeps tasks RUNNING: moto otherwise walks a task toward STOPPED on every DescribeTasks. */
-/** Keeps tasks RUNNING (the shared seeding helper, against the harness's moto). */
 export const holdTasksRunning = (): Promise<void> => holdMotoTasksRunning(motoEndpoint());
 
 /**
@@ -54,6 +53,17 @@ export async function startTask(ecs: ECSClient, group = 'service:web'): Promise<
   const out = await ecs.send(new RunTaskCommand({ cluster: 'shop', taskDefinition: 'shop', launchType: 'FARGATE', group, startedBy: 'ecs-svc/1234' }));
   const arn = out.tasks![0].taskArn!;
   return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** A fresh moto with the shop seeded, one running task of web, and that task's api and worker streams. */
+export async function seedShopWithTask(): Promise<{ c: ReturnType<typeof clients>; task: string }> {
+  await resetMoto();
+  await holdTasksRunning();
+  const c = clients();
+  await seedShop(c.ecs, c.logs);
+  const task = await startTask(c.ecs);
+  for (const s of [`shop/api/${task}`, `shop/worker/${task}`]) await createStream(c.logs, s);
+  return { c, task };
 }
 
 export async function createStream(logs: CloudWatchLogsClient, name: string): Promise<void> {
