@@ -75,8 +75,10 @@ async function runMochaTier(tier, pattern, env) {
 }
 
 // --- setup: tools (apt + Node 24 + code-server), dependencies, build --------------------
+// Each tier installs only what it needs: lint and unit nothing beyond npm's dependencies.
+const toolsLevel = tiers.includes('e2e') ? 'e2e' : tiers.includes('integration') ? 'integration' : tiers.includes('package') ? 'node' : 'none';
 try {
-  prepareEnvironment(root, say);
+  prepareEnvironment(root, say, toolsLevel);
 } catch (err) {
   tierBroken('setup', err.message);
   finish();
@@ -84,7 +86,9 @@ try {
 await continueOnNode24();
 stopAllOnExit();
 say('setup: build (esbuild) and compile (tsc)');
-const build = await run('node', ['esbuild.mjs']);
+// The bundles are for packaging, the CLI tests and the editor; lint and unit need only tsc.
+const needsBundle = tiers.some((t) => ['package', 'integration', 'e2e'].includes(t));
+const build = needsBundle ? await run('node', ['esbuild.mjs']) : { code: 0 };
 const compile = await run('npx', ['tsc', '-p', '.']);
 if (build.code !== 0 || compile.code !== 0) {
   tierBroken('build', 'the extension or the tests did not compile (see above)');
@@ -93,7 +97,6 @@ if (build.code !== 0 || compile.code !== 0) {
 
 // --- tiers -------------------------------------------------------------------------------
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-deploy-test-'));
-const { startAllServices, startMoto, startDockerd, startRegistry, importBaseImage, MOTO_ECR_PASSWORD, TEST_AWS_ENV } = await import('./services.mjs');
 
 if (tiers.includes('lint')) {
   say('lint: eslint (types were checked by tsc above)');
@@ -121,6 +124,7 @@ if (tiers.includes('unit')) {
 if (tiers.includes('integration')) {
   say('integration: moto, dockerd, registries on 127.0.0.1');
   try {
+    const { startAllServices, TEST_AWS_ENV } = await import('./services.mjs');
     const services = await startAllServices(path.join(workDir, 'integration'));
     await runMochaTier('integration', 'out/test/integration', { ...process.env, ...TEST_AWS_ENV, ...services.env });
   } catch (err) {
@@ -135,6 +139,7 @@ if (tiers.includes('e2e')) {
   try {
     fs.mkdirSync(path.join(workDir, 'e2e'), { recursive: true });
     const e2eDir = path.join(workDir, 'e2e');
+    const { startMoto, startDockerd, startRegistry, importBaseImage, MOTO_ECR_PASSWORD, TEST_AWS_ENV } = await import('./services.mjs');
     // The image commands need the engine and the registry standing in for ECR's as well.
     const [moto, docker, authRegistry] = await Promise.all([
       startMoto(e2eDir),
