@@ -69,11 +69,12 @@ export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: Flo
   const service = await describeService(ecs, req.cluster, req.service, signal);
   if (!service || service.status === 'INACTIVE') throw new UserError(`Service ${req.service} was not found in cluster ${req.cluster}`);
   const currentArn = service.taskDefinition ?? '';
-  const startedAt = new Date();
 
   if (req.source.kind === 'force') {
     throwIfAborted(signal);
     progress.report({ message: `Forcing a new deployment of ${req.service}` });
+    // The rollout clock starts when the service changes, not before a confirmation.
+    const startedAt = new Date();
     const updated = await forceNewDeployment(ecs, req.cluster, req.service);
     if (!updated) throw new Error(`UpdateService returned no service for ${req.service}`);
     log.info(`Forced a new deployment of ${req.cluster}/${req.service} with ${taskDefinitionName(currentArn)}`);
@@ -117,6 +118,8 @@ export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: Flo
     log.info(`Registered ${taskDefinitionName(target)}`);
   }
   progress.report({ message: `Updating ${req.service} to ${taskDefinitionName(target)}` });
+  // The rollout clock starts here: time spent reading the diff is not rollout time.
+  const startedAt = new Date();
   const updated = await updateServiceTaskDefinition(ecs, req.cluster, req.service, target);
   log.info(`Updated ${req.cluster}/${req.service} to ${taskDefinitionName(target)}`);
   return { taskDefinitionArn: updated.taskDefinition ?? target, deploymentId: primaryDeploymentId(updated), registered, startedAt, service: updated };

@@ -5,9 +5,10 @@ import { throwIfAborted } from '../core/abort';
 import { formatDiagnostic, type RenderOptions } from '../core/compose/index';
 import type { ResolvedConnection } from '../core/connection';
 import { UserError } from '../core/userError';
-import { buildAndPush, type BuildAndPushDeps, type BuildAndPushResult } from './buildAndPush';
+import type { BuildAndPushDeps } from './buildAndPush';
+import { buildComposeImages, imagesOf, type PushedImage } from './composeImages';
 import { deployService, type DeployRequest, type DeployResult, type FlowContext } from './deployService';
-import { composeBuildTargets, renderComposeProject, type RenderComposeRequest } from './renderCompose';
+import { renderComposeProject, type RenderComposeRequest } from './renderCompose';
 
 export interface DeployWorkspaceRequest {
   /** The compose project, as for `ecs-deploy render` (its --image options are filled in here). */
@@ -32,7 +33,7 @@ export interface DeployWorkspaceDeps extends FlowContext {
 }
 
 export interface DeployWorkspaceResult {
-  readonly pushed: ReadonlyArray<{ service: string; image: BuildAndPushResult }>;
+  readonly pushed: readonly PushedImage[];
   readonly deploy?: DeployResult;
 }
 
@@ -57,30 +58,11 @@ export async function deployWorkspace(req: DeployWorkspaceRequest, deps: DeployW
   const first = renderOrFail(req, {});
   for (const d of first.diagnostics.filter((x) => x.severity === 'warning')) log.warn(formatDiagnostic(d));
 
-  const targets = composeBuildTargets(req.compose);
-  const pushed: Array<{ service: string; image: BuildAndPushResult }> = [];
-  for (const [i, t] of targets.entries()) {
-    throwIfAborted(signal);
-    progress.report({ message: `Image ${i + 1}/${targets.length}: ${t.service} → ${t.repository}` });
-    const image = await buildAndPush(
-      {
-        dockerfile: t.dockerfile,
-        contextDir: t.contextDir,
-        repository: t.repository,
-        createRepository: true,
-        tags: req.tags,
-        platform: req.platform,
-        noCache: req.noCache,
-        buildArgs: t.buildArgs,
-        target: t.target,
-      },
-      { docker: deps.docker, dockerHost: deps.dockerHost, ecr: deps.ecr, connection: deps.connection, log, progress, signal, gitInfo: deps.gitInfo, buildRecords: deps.buildRecords },
-    );
-    log.info(`${t.service}: pushed ${image.imageUri}`);
-    pushed.push({ service: t.service, image });
-  }
-
-  const images = Object.fromEntries(pushed.map((p) => [p.service, p.image.imageUri]));
+  const pushed = await buildComposeImages(
+    { compose: req.compose, tags: req.tags, platform: req.platform, noCache: req.noCache },
+    { ecr: deps.ecr, docker: deps.docker, dockerHost: deps.dockerHost, connection: deps.connection, log, progress, signal, gitInfo: deps.gitInfo, buildRecords: deps.buildRecords },
+  );
+  const images = imagesOf(pushed);
   const rendered = renderOrFail(req, images);
   throwIfAborted(signal);
   const deploy = await deployService(

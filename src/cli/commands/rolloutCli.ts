@@ -2,8 +2,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { Logger } from '../../core/logger';
 import type { DeployResult } from '../../flows/deployService';
-import { crashLogLines } from '../../flows/rolloutLogs';
-import { pollService, watchRollout } from '../../flows/watchRollout';
+import { watchDeployment } from '../../flows/watchDeployment';
 import { UsageError } from '../args';
 import type { CliIo } from '../io';
 
@@ -31,11 +30,9 @@ export async function finishDeploy(
   }
   log.info(`Watching deployment ${result.deploymentId} (timeout ${Math.round(opts.timeoutMs / 1000)} s)…`);
   let lastSummary = '';
-  const outcome = await watchRollout(pollService(clients.ecs, cluster, service), {
-    lastLogLines: crashLogLines(clients, result.taskDefinitionArn),
-    deploymentId: result.deploymentId,
-    taskDefinitionArn: result.taskDefinitionArn,
-    startedAt: result.startedAt,
+  const outcome = await watchDeployment(clients, result, {
+    cluster,
+    service,
     timeoutMs: opts.timeoutMs,
     log,
     signal: io.signal,

@@ -3,8 +3,8 @@ import { isAbortError } from '../../core/abort';
 import { taskDefinitionName } from '../../core/arns';
 import type { Logger } from '../../core/logger';
 import { deployService, type DeployRequest, type DeployResult, type FlowContext } from '../../flows/deployService';
-import { crashLogLines } from '../../flows/rolloutLogs';
-import { pollService, watchRollout, type RolloutOutcome } from '../../flows/watchRollout';
+import { watchDeployment } from '../../flows/watchDeployment';
+import type { RolloutOutcome } from '../../flows/watchRollout';
 import { SHOW_LOGS_COMMAND } from '../commandIds';
 import type { ConnectionState } from '../connectionState';
 import { readDeploySettings } from '../settings';
@@ -39,11 +39,9 @@ export async function deployAndWatch(
     if (!result) return {};
     const target = taskDefinitionName(result.taskDefinitionArn);
     log.info(`Watching ${request.cluster}/${request.service} roll out ${target} (deployment ${result.deploymentId})`);
-    const outcome = await watchRollout(pollService(clients.ecs, request.cluster, request.service), {
-      lastLogLines: crashLogLines(clients, result.taskDefinitionArn),
-      deploymentId: result.deploymentId,
-      taskDefinitionArn: result.taskDefinitionArn,
-      startedAt: result.startedAt,
+    const outcome = await watchDeployment(clients, result, {
+      cluster: request.cluster,
+      service: request.service,
       timeoutMs: readDeploySettings().timeoutMinutes * 60_000,
       log,
       progress,
