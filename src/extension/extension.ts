@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { fileBuildRecords } from '../docker/buildRecords';
-import { profileName } from '../core/connection';
+import { DEFAULT_REGION, profileName } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
 import { ComposeCodeActions } from './compose/composeCodeActions';
 import { ComposeDiagnostics } from './compose/composeDiagnostics';
@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     );
   void describeView();
   // Diagnostics do not call AWS: the region only shows in ECR image URIs.
-  const composeDiagnostics = new ComposeDiagnostics(logger, () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || 'us-east-1');
+  const composeDiagnostics = new ComposeDiagnostics(logger, () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || DEFAULT_REGION);
 
   context.subscriptions.push(
     channel,

@@ -1,3 +1,4 @@
+import { DEFAULT_REGION } from '../../core/connection';
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, type CpuArchitecture, type LaunchType } from '../../core/compose/index';
@@ -41,7 +42,7 @@ export async function run({ io, args, connection, log }: CommandContext): Promis
   const regionOption = str(v.region);
   if (regionOption !== undefined && !isRegionId(regionOption)) throw new UsageError(`--region '${regionOption}' is not a region id such as us-east-1`);
   // The region only fills awslogs-region: read it like every command, without calling AWS.
-  const region = regionOption ?? (await connection().then((c) => c.region, () => io.env.AWS_REGION ?? 'us-east-1'));
+  const region = regionOption ?? (await connection().then((c) => c.region, () => io.env.AWS_REGION ?? DEFAULT_REGION));
   const executionRoleArn = str(v['execution-role-arn']);
   const taskRoleArn = str(v['task-role-arn']);
   const cwd = process.cwd();
