@@ -36,6 +36,12 @@ export interface DeployWorkspaceResult {
   readonly deploy?: DeployResult;
 }
 
+/** The request's tags plus the one the compose file's image names (alone when the request has none); else the defaults. */
+function pushTags(tags: readonly string[] | undefined, imageTag: string | undefined): readonly string[] | undefined {
+  if (!imageTag) return tags;
+  return [...new Set([...(tags ?? []), imageTag])];
+}
+
 /** Renders and stops on errors, quoting them with file:line. */
 function renderOrFail(req: DeployWorkspaceRequest, images: Record<string, string>) {
   const result = renderComposeProject({ ...req.compose, options: { ...req.compose.options, images } });
@@ -58,6 +64,12 @@ export async function deployWorkspace(req: DeployWorkspaceRequest, deps: DeployW
   for (const d of first.diagnostics.filter((x) => x.severity === 'warning')) log.warn(formatDiagnostic(d));
 
   const targets = composeBuildTargets(req.compose);
+  for (const { service, ecrImage } of targets) {
+    // A push goes to the connection's region; an image URI of another region cannot be had from here.
+    if (ecrImage && ecrImage.region !== deps.connection.region) {
+      throw new UserError(`"${service}" names the image ${ecrImage.uri}, in ${ecrImage.region}, but the connection is to ${deps.connection.region}: connect to ${ecrImage.region} to push it there, or change its image`);
+    }
+  }
   const pushed: Array<{ service: string; image: BuildAndPushResult }> = [];
   for (const [i, t] of targets.entries()) {
     throwIfAborted(signal);
@@ -68,7 +80,8 @@ export async function deployWorkspace(req: DeployWorkspaceRequest, deps: DeployW
         contextDir: t.contextDir,
         repository: t.repository,
         createRepository: true,
-        tags: req.tags,
+        registry: t.ecrImage?.registry,
+        tags: pushTags(req.tags, t.ecrImage?.tag),
         platform: req.platform,
         noCache: req.noCache,
         buildArgs: t.buildArgs,
