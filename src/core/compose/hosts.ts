@@ -44,7 +44,7 @@ export function rewriteHosts(value: string, hosts: ReadonlySet<string>, variable
     const host = { start: m.index, end: m.index + m[1].length };
     if (named(host) && !inside(urls, host.start)) edits.push(host);
   }
-  if (hostVariable) edits.push(...bareItems(value).filter(named));
+  if (hostVariable) edits.push(...bareItems(value).filter((r) => named(r) && !inside(urls, r.start)));
   if (!edits.length) return { value, changed: false };
   edits.sort((a, b) => a.start - b.start);
   let out = '';

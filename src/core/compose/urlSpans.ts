@@ -27,7 +27,7 @@ export interface UrlSpan extends Range {
 /** "scheme://" not inside a longer scheme; jdbc:postgresql:// starts at "postgresql". */
 const SCHEME = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:\/\//g;
 /** Characters that never appear in a URL as written: they end it (and its authority). */
-const URL_END = /[\s"'<>`{}|\\^]/;
+const URL_END = /[\s"<>`{}|\\^]/;
 /** Where the authority gives way to the path, query or fragment. */
 const AUTHORITY_END = /[/?#]/;
 /** A registered name (RFC 3986 unreserved characters and %-escapes): what a service name can be. */
