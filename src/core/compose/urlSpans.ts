@@ -16,9 +16,7 @@ export interface UrlHost extends Range {
 }
 
 export interface UrlSpan extends Range {
-  /** The userinfo ("user:password"), without its "@"; absent when the authority has no "@". */
-  readonly userinfo?: Range;
-  /** The password: the userinfo after its first ":", when not empty. */
+  /** The password: the userinfo ("user:password", up to the authority's last "@") after its first ":", when not empty. */
   readonly password?: Range;
   /** The hosts of the authority, in order (mongodb://a:1,b:2 has two). */
   readonly hosts: readonly UrlHost[];
@@ -51,7 +49,6 @@ export function findUrls(text: string): UrlSpan[] {
     return {
       start,
       end,
-      userinfo: hasUserinfo ? { start: from, end: at } : undefined,
       password: colon >= 0 && colon + 1 < at ? { start: colon + 1, end: at } : undefined,
       hosts: parseHosts(text, hasUserinfo ? at + 1 : from, authorityEnd),
     };
