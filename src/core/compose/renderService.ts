@@ -11,7 +11,7 @@ import type { ServiceContext } from './renderContext';
 import { serviceResources, type ServiceResources } from './resources';
 import { DROPPED_KEYS, IGNORED_KEYS, SUPPORTED_KEYS } from './serviceKeys';
 import { renderMounts, type VolumeUse } from './volumes';
-import { buildRepositoryName } from './buildTargets';
+import { buildRepositoryName, ecrImageOf } from './buildTargets';
 
 export interface RenderedService {
   readonly container: ContainerDefinition;
@@ -80,7 +80,7 @@ function renderImage(ctx: ServiceContext): string | undefined {
   if (fromOption) return fromOption;
   const image = text(get(ctx.svc, 'image'));
   const build = get(ctx.svc, 'build');
-  if (image && !build) return image;
+  if (image && (!build || ecrImageOf(image))) return image;
   if (!image && !build) {
     ctx.diags.error(ctx.svc.pos, `service "${ctx.name}" has neither "image" nor "build": add one`, 'no-image');
     return undefined;
@@ -91,7 +91,7 @@ function renderImage(ctx: ServiceContext): string | undefined {
   const uri = `${account}.dkr.ecr.${ctx.opts.region}.amazonaws.com/${repo}:${tag.replace(/[^A-Za-z0-9._-]/g, '-')}`;
   ctx.diags.warn(
     build!.pos,
-    `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; push the image there, or give --image ${ctx.name}=URI`,
+    `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; push the image there, name an ECR image in its "image:", or give --image ${ctx.name}=URI`,
     'build-image',
     { service: ctx.name },
   );
