@@ -380,7 +380,7 @@ function checkDatabaseCopies(details: RenderDetails, volumes: VolumeInfo[], laun
         const setting = scaling && scaling.max > 1 ? { pos: launch.at('max'), label: `${launch.label('max')} ${scaling.max}` } : desired;
         diags.error(
           setting.pos ?? use.pos,
-          `${setting.label} can run ${copies} copies of the task, but its database "${service}" (${db}) writes the volume ${use.volume} on EFS: two ${db} on one data directory lock or corrupt it. ` +
+          `${setting.label} can run ${copies} copies of the task, but its database "${service}" (${db}) writes the volume ${use.volume} on EFS: two copies of ${db} on one data directory lock or corrupt it. ` +
             `Keep one copy, or take the database out of this task: ${managedDatabase(db)}, or the database as its own service (its own compose project, one copy); --ephemeral ${use.volume} gives every copy its own throw-away database instead`,
           'database-copies',
           { service, volume: use.volume },
