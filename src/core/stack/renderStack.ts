@@ -105,7 +105,9 @@ export function renderStackTemplate(input: StackRenderInput): StackRenderResult 
   const desired = desiredCount(details, launch, scaling, diags);
   const keepOneDatabase = checkDatabaseCopies(details, volumes, launch, desired, scaling, diags);
 
-  const diagnostics = sortDiagnostics([...rendered.diagnostics.filter((d) => !ANSWERED_BY_STACK.has(d.code ?? '')).concat(answered(rendered.diagnostics, app?.parameterPath)), ...diags.items]);
+  const fromRender = [...rendered.diagnostics.filter((d) => !ANSWERED_BY_STACK.has(d.code ?? '')), ...answered(rendered.diagnostics, app?.parameterPath)];
+  const allDiagnostics = () => sortDiagnostics([...fromRender, ...diags.items]);
+  const diagnostics = allDiagnostics();
   const summary: AppSummary | undefined = app && {
     serviceName: app.service,
     clusterName: app.cluster,
@@ -170,6 +172,13 @@ export function renderStackTemplate(input: StackRenderInput): StackRenderResult 
   const containers = td.ContainerDefinitions as CfnContainer[];
   const secrets = moveSecretsToParameters(containers as Parameters<typeof moveSecretsToParameters>[0], app.parameterPath);
   if (!givenExecutionRole) addExecutionRole(t, app.parameterPath, referencedSecrets(rendered.taskDefinition.containerDefinitions ?? []), tags);
+  else if (secrets.length) {
+    diags.warn(
+      get(xEcs, 'executionRoleArn')?.pos ?? project.namePos,
+      `the execution role ${givenExecutionRole} must be allowed ssm:GetParameters on ${app.parameterPath}/* to read the ${secrets.length} secret-looking variable(s) the stack moves to SSM Parameter Store`,
+      'execution-role-secrets',
+    );
+  }
   for (const c of containers) {
     c.Image = stackImage(c.Image);
     const options = c.LogConfiguration?.Options;
@@ -194,7 +203,14 @@ export function renderStackTemplate(input: StackRenderInput): StackRenderResult 
   const startPeriod = publicContainer?.healthCheck?.startPeriod ?? 0;
   r.Service = {
     Type: 'AWS::ECS::Service',
-    DependsOn: [...listeners, ...[...fsUses.values()].flatMap((u: FileSystemUse) => u.mountTargets), ...net.serviceDependsOn],
+    // Tasks that start before their way in (listener, ingress) or their file system (mount targets, NFS ingress) fail their checks.
+    DependsOn: [
+      ...listeners,
+      ...(publicPort ? ['TaskIngressFromLoadBalancer'] : []),
+      ...[...fsUses.values()].flatMap((u: FileSystemUse) => u.mountTargets),
+      ...(fsUses.size ? ['EfsIngressFromTasks'] : []),
+      ...net.serviceDependsOn,
+    ],
     Properties: {
       ServiceName: app.service,
       Cluster: ifCondition(CLUSTER_CONDITION, ref('Cluster'), app.cluster),
@@ -231,7 +247,7 @@ export function renderStackTemplate(input: StackRenderInput): StackRenderResult 
     TaskSecurityGroupId: { Description: "The tasks' security group", Value: getAtt(TASK_SECURITY_GROUP, 'GroupId') },
     ...t.Outputs,
   };
-  return { template: t, diagnostics, app: summary, secrets };
+  return { template: t, diagnostics: allDiagnostics(), app: summary, secrets };
 }
 
 interface CfnContainer {

@@ -89,6 +89,7 @@ describe('the app stack: the seed-like sample app (backend + MongoDB, env_file, 
     assert.deepEqual([props(t, 'HttpListener').Port, props(t, 'HttpListener').DefaultActions], [80, [{ Type: 'forward', TargetGroupArn: ref('TargetGroup') }]]);
     const svc = resource(t, 'Service');
     assert.ok(svc.DependsOn?.includes('HttpListener'), 'a service created before its listener fails');
+    assert.ok(svc.DependsOn?.includes('TaskIngressFromLoadBalancer'), 'health checks can reach the first tasks');
     assert.deepEqual(svc.Properties.LoadBalancers, [{ ContainerName: 'backend', ContainerPort: 3000, TargetGroupArn: ref('TargetGroup') }]);
     assert.equal(svc.Properties.HealthCheckGracePeriodSeconds, 60);
     // The registered port is one the container maps.
@@ -130,7 +131,7 @@ describe('the app stack: the seed-like sample app (backend + MongoDB, env_file, 
     ]);
     assert.deepEqual(container(t, 'mongodb').MountPoints, [{ SourceVolume: 'mongo-data', ContainerPath: '/data/db', ReadOnly: false }]);
     const svc = resource(t, 'Service');
-    assert.ok(['EfsMongoDataMountTarget1', 'EfsMongoDataMountTarget2'].every((m) => svc.DependsOn!.includes(m)), 'tasks start once the file system is reachable');
+    assert.ok(['EfsMongoDataMountTarget1', 'EfsMongoDataMountTarget2', 'EfsIngressFromTasks'].every((m) => svc.DependsOn!.includes(m)), 'tasks start once the file system is reachable');
     assert.deepEqual(t.Outputs!.EfsMongoDataFileSystemId.Value, ref('EfsMongoData'));
     assert.equal(r.diagnostics.some((d) => d.code === 'named-volume'), false, "render's 'task storage' warning is answered by the stack");
   });
@@ -316,7 +317,7 @@ describe('the app stack: HTTPS', () => {
     assert.deepEqual(https.DefaultActions, [{ Type: 'forward', TargetGroupArn: ref('TargetGroup') }]);
     assert.deepEqual(props(t, 'HttpListener').DefaultActions, [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }]);
     assert.deepEqual(ingressPaths(t), ['LoadBalancerSecurityGroup <- 0.0.0.0/0 :443-443', 'LoadBalancerSecurityGroup <- 0.0.0.0/0 :80-80', 'TaskSecurityGroup <- LoadBalancerSecurityGroup :80-80']);
-    assert.deepEqual(resource(t, 'Service').DependsOn, ['HttpListener', 'HttpsListener']);
+    assert.deepEqual(resource(t, 'Service').DependsOn, ['HttpListener', 'HttpsListener', 'TaskIngressFromLoadBalancer']);
     assert.deepEqual(t.Outputs!.ServiceUrl.Value, { 'Fn::Sub': 'https://${LoadBalancer.DNSName}' });
     assert.equal(r.app?.https, true);
   });
@@ -511,10 +512,13 @@ describe('the app stack: x-ecs launch keys and names', () => {
     fails(stack(`${base}x-ecs:\n  efs:\n    data: {fileSystemId: fs-0123456789abcdef0}\n`, { ephemeral: ['data'] }), /both on EFS .* and --ephemeral/);
   });
 
-  it('an execution role from x-ecs is used as it is: no role in the stack', () => {
+  it('an execution role from x-ecs is used as it is: no role in the stack, and a word about reading the secrets', () => {
     const t = ok(stack(`${base}x-ecs:\n  executionRoleArn: arn:aws:iam::123456789012:role/exec\n`));
     assert.equal(t.Resources.ExecutionRole, undefined);
     assert.equal(props(t, 'TaskDefinition').ExecutionRoleArn, 'arn:aws:iam::123456789012:role/exec');
+    const r = stack(`${base.replace('image: nginx,', 'image: nginx, environment: {API_TOKEN: t0k},')}x-ecs:\n  executionRoleArn: arn:aws:iam::123456789012:role/exec\n`);
+    const w = find(r, 'warning', /the execution role arn:aws:iam::123456789012:role\/exec must be allowed ssm:GetParameters on \/ecs-deploy\/proj\/proj\/\* to read the 1 secret-looking/);
+    assert.equal(w.line, 6);
   });
 
   it('stack names: stable, valid, distinct when names had to change', () => {
