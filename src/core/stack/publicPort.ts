@@ -1,3 +1,4 @@
+import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import type { DiagnosticBag } from '../compose/diagnostics';
 import { get } from '../compose/node';
 import type { RenderDetails } from '../compose/renderTask';
@@ -66,4 +67,18 @@ export function healthCheckPathOf(command: readonly string[] | undefined, port: 
   const m = LOCAL_URL.exec(command.slice(1).join(' '));
   if (!m || (m[1] !== undefined && Number(m[1]) !== port)) return undefined;
   return m[2] || '/';
+}
+
+/** `--health-check-path`/x-ecs, else the path of the public container's own health check, else `/`. */
+export function chooseHealthCheckPath(publicPort: { service: string; port: number }, container: ContainerDefinition | undefined, launch: MergedLaunch, diags: DiagnosticBag, details: RenderDetails): string {
+  if (launch.options.healthCheckPath) return launch.options.healthCheckPath;
+  const svc = details.project.services.get(publicPort.service);
+  const at = get(svc, 'healthcheck')?.pos ?? get(svc, 'ports')?.pos ?? details.project.namePos;
+  const own = healthCheckPathOf(container?.healthCheck?.command, publicPort.port);
+  if (own) {
+    diags.info(at, `the load balancer checks ${own} on ${publicPort.service}:${publicPort.port}, the path of its own health check`, 'health-check-path');
+    return own;
+  }
+  diags.info(at, `the load balancer checks / on ${publicPort.service}:${publicPort.port} (answers 200–399 are healthy); --health-check-path PATH chooses another`, 'health-check-path');
+  return '/';
 }

@@ -1,23 +1,23 @@
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
-import { DiagnosticBag, sortDiagnostics, type ComposeDiagnostic, type SourcePos } from '../compose/diagnostics';
-import { get, text } from '../compose/node';
+import { DiagnosticBag, sortDiagnostics, type ComposeDiagnostic } from '../compose/diagnostics';
+import { get } from '../compose/node';
 import { UNKNOWN_ACCOUNT } from '../compose/renderService';
-import { renderTaskWithDetails, type RenderDetails, type RenderInput } from '../compose/renderTask';
+import { renderTaskWithDetails, type RenderInput } from '../compose/renderTask';
 import { ecsVolumeName } from '../compose/volumes';
+import { names as appNames } from './appNames';
 import { addAutoScaling, type ScalingSpec } from './autoScaling';
 import { appTags, getAtt, ifCondition, ref, sub, type StackTemplate } from './cfn';
 import { taskDefinitionProperties } from './cfnTaskDefinition';
-import { databaseOf, volumeOwner } from './databases';
 import { addExecutionRole } from './executionRole';
 import { addFileSystems, type FileSystemUse, type NewFileSystem } from './fileSystems';
 import { DEFAULT_CPU_TARGET, DEFAULT_LOG_RETENTION_DAYS, type LaunchOptions } from './launchOptions';
 import { addLoadBalancer } from './loadBalancer';
 import { MergedLaunch } from './mergedLaunch';
-import { names as appNames } from './appNames';
 import { addNetwork, type AppNetwork } from './network';
-import { choosePublicPort, healthCheckPathOf } from './publicPort';
+import { chooseHealthCheckPath, choosePublicPort } from './publicPort';
+import { classifyVolumes, ownerOf } from './stackVolumes';
+import { checkDatabaseCopies, desiredCount } from './taskCopies';
 import { moveSecretsToParameters, type StackSecret } from './stackSecrets';
-import { pascalId } from './names';
 
 export interface StackRenderInput extends RenderInput {
   readonly launch: LaunchOptions;
@@ -64,16 +64,6 @@ const DEFAULT_GRACE_SECONDS = 60;
 /** Render diagnostics the stack answers itself (it makes the execution role and the file systems; it moves secrets). */
 const ANSWERED_BY_STACK = new Set(['execution-role', 'named-volume', 'secret-in-environment']);
 
-type VolumeKind = { kind: 'efs'; logicalId: string } | { kind: 'existing'; fileSystemId: string } | { kind: 'ephemeral' };
-
-interface VolumeInfo {
-  readonly volume: string;
-  readonly firstUse: SourcePos;
-  kind: VolumeKind;
-  /** Services that mount it, and whether they write it. */
-  readonly users: Array<{ service: string; writes: boolean; pos: SourcePos }>;
-}
-
 /**
  * Compose project + launch options → the app's CloudFormation stack: the task definition render
  * makes (same rules and diagnostics), its execution role and log group, the Fargate service,
@@ -119,9 +109,13 @@ export function renderStackTemplate(input: StackRenderInput): StackRenderResult 
     network,
     desiredCount: desired.count,
     ...(scaling ? { scaling: { ...scaling } } : {}),
-    efsVolumes: volumes
-      .filter((v) => v.kind.kind !== 'ephemeral')
-      .map((v) => (v.kind.kind === 'efs' ? { volume: v.volume, logicalId: v.kind.logicalId } : { volume: v.volume, logicalId: '', existingFileSystemId: (v.kind as { fileSystemId: string }).fileSystemId })),
+    efsVolumes: volumes.flatMap((v) =>
+      v.kind.kind === 'efs'
+        ? [{ volume: v.volume, logicalId: v.kind.logicalId }]
+        : v.kind.kind === 'existing'
+          ? [{ volume: v.volume, logicalId: '', existingFileSystemId: v.kind.fileSystemId }]
+          : [],
+    ),
     ephemeralVolumes: volumes.filter((v) => v.kind.kind === 'ephemeral').map((v) => v.volume),
     parameterPath: app.parameterPath,
     logGroupName: app.logGroupName,
@@ -278,142 +272,3 @@ function answered(items: readonly ComposeDiagnostic[], parameterPath: string | u
       message: `${d.data?.variable ?? 'this variable'} looks secret: the stack reads it from SSM Parameter Store (${parameterPath ?? '/ecs-deploy/CLUSTER/SERVICE'}/…, a SecureString \`up\` writes); its value is not in the template`,
     }));
 }
-
-function chooseHealthCheckPath(publicPort: { service: string; port: number }, container: ContainerDefinition | undefined, launch: MergedLaunch, diags: DiagnosticBag, details: RenderDetails): string {
-  if (launch.options.healthCheckPath) return launch.options.healthCheckPath;
-  const svc = details.project.services.get(publicPort.service);
-  const at = get(svc, 'healthcheck')?.pos ?? get(svc, 'ports')?.pos ?? details.project.namePos;
-  const own = healthCheckPathOf(container?.healthCheck?.command, publicPort.port);
-  if (own) {
-    diags.info(at, `the load balancer checks ${own} on ${publicPort.service}:${publicPort.port}, the path of its own health check`, 'health-check-path');
-    return own;
-  }
-  diags.info(at, `the load balancer checks / on ${publicPort.service}:${publicPort.port} (answers 200–399 are healthy); --health-check-path PATH chooses another`, 'health-check-path');
-  return '/';
-}
-
-/** Each named volume in use: a new EFS file system, one x-ecs.efs names, or task storage (--ephemeral). */
-function classifyVolumes(details: RenderDetails, launch: MergedLaunch, efs: ReturnType<typeof get>, diags: DiagnosticBag): VolumeInfo[] {
-  const byName = new Map<string, VolumeInfo>();
-  for (const [service, r] of details.services) {
-    r.volumes.forEach((use, i) => {
-      const writes = !(r.container.mountPoints?.[i]?.readOnly ?? false);
-      const info = byName.get(use.volume) ?? { volume: use.volume, firstUse: use.pos, kind: { kind: 'ephemeral' }, users: [] };
-      info.users.push({ service, writes, pos: use.pos });
-      byName.set(use.volume, info);
-    });
-  }
-  const ephemeral = new Set(launch.options.ephemeral ?? []);
-  for (const name of ephemeral) {
-    if (!byName.has(name)) {
-      const inUse = [...byName.keys()];
-      launch.error(['ephemeral'], `${launch.label('ephemeral')} names volume "${name}", which no service mounts (${inUse.length ? `volumes in use: ${inUse.join(', ')}` : 'no named volume is in use'})`);
-    }
-  }
-  const ids = new Set<string>();
-  for (const v of byName.values()) {
-    const fsId = text(get(get(efs, v.volume), 'fileSystemId'));
-    if (fsId && ephemeral.has(v.volume)) {
-      launch.error(['ephemeral'], `volume "${v.volume}" is both on EFS (x-ecs efs names ${fsId}) and ${launch.label('ephemeral')}: choose one`, v.firstUse);
-    }
-    if (fsId) {
-      v.kind = { kind: 'existing', fileSystemId: fsId };
-      diags.warn(get(get(efs, v.volume), 'fileSystemId')!.pos, `the stack uses ${fsId} as it is: its mount targets must be in the app's two subnets and let in NFS (port 2049) from the tasks' security group (stack output TaskSecurityGroupId)`, 'existing-efs');
-    } else if (ephemeral.has(v.volume)) {
-      v.kind = { kind: 'ephemeral' };
-      diags.warn(v.firstUse, `named volume ${v.volume} stays on the task's own storage (${launch.label('ephemeral')}): its data is lost whenever the task stops or is replaced`, 'ephemeral-volume', { volume: v.volume });
-    } else {
-      let id = `Efs${pascalId(v.volume)}`;
-      for (let n = 2; ids.has(id); n++) id = `Efs${pascalId(v.volume)}${n}`;
-      ids.add(id);
-      v.kind = { kind: 'efs', logicalId: id };
-      const owner = ownerOf(v, details);
-      diags.info(
-        v.firstUse,
-        `named volume ${v.volume} → an encrypted EFS file system of the stack (${id}), kept when the app is deleted; ${owner ? `its directory belongs to uid ${owner.uid} (${owner.because})` : 'its directory belongs to root: if the container writes as another user, set "user: UID:GID" on the service'}`,
-        'efs-volume',
-        { volume: v.volume },
-      );
-    }
-  }
-  return [...byName.values()];
-}
-
-/** The user the volume's writer runs as: a database's first, else the first writer's. */
-function ownerOf(v: VolumeInfo, details: RenderDetails) {
-  const writers = v.users.filter((u) => u.writes).map((u) => details.services.get(u.service)!);
-  const writer = writers.find((w) => databaseOf(w.container.image)) ?? writers[0];
-  return writer ? volumeOwner(writer.container.image, writer.container.user) : undefined;
-}
-
-interface Desired {
-  readonly count: number;
-  /** Where the count comes from when it is in the compose file (x-ecs or deploy.replicas). */
-  readonly pos?: SourcePos;
-  readonly label: string;
-}
-
-/** `--desired`/x-ecs desiredCount, else deploy.replicas (the largest, as the services run together), else 1 (or the scaling minimum). */
-function desiredCount(details: RenderDetails, launch: MergedLaunch, scaling: ScalingSpec | undefined, diags: DiagnosticBag): Desired {
-  if (launch.options.desired !== undefined) return { count: launch.options.desired, pos: launch.at('desired'), label: `${launch.label('desired')} ${launch.options.desired}` };
-  const replicas: Array<{ service: string; count: number; pos: SourcePos }> = [];
-  for (const [service, svc] of details.project.services) {
-    const node = get(get(svc, 'deploy'), 'replicas');
-    if (!node) continue;
-    const t = text(node);
-    if (t === undefined || !/^\d+$/.test(t)) diags.error(node.pos, `deploy.replicas of "${service}" must be a whole number`, 'replicas');
-    else replicas.push({ service, count: Number(t), pos: node.pos });
-  }
-  const top = replicas.reduce<(typeof replicas)[number] | undefined>((a, b) => (!a || b.count > a.count ? b : a), undefined);
-  if (top && replicas.some((x) => x.count !== top.count)) {
-    diags.warn(top.pos, `the services of one task run together: the service runs ${top.count} copies of the task (the largest deploy.replicas)`, 'replicas');
-  }
-  if (top) {
-    const count = scaling ? Math.min(scaling.max, Math.max(scaling.min, top.count)) : top.count;
-    return { count, pos: top.pos, label: `deploy.replicas ${top.count} of "${top.service}"` };
-  }
-  return { count: scaling?.min ?? 1, label: 'the desired count' };
-}
-
-/**
- * The trap of a database in the app's task: more than one copy of the task means more than one
- * database. On a persistent (EFS) volume that is refused; on task storage each copy has its own.
- * Returns whether deployments must keep to one task at a time (a database writes EFS).
- */
-function checkDatabaseCopies(details: RenderDetails, volumes: VolumeInfo[], launch: MergedLaunch, desired: Desired, scaling: ScalingSpec | undefined, diags: DiagnosticBag): boolean {
-  const copies = Math.max(desired.count, scaling?.max ?? 0);
-  const kindOf = new Map(volumes.map((v) => [v.volume, v.kind.kind]));
-  let onEfs = false;
-  for (const [service, r] of details.services) {
-    const db = databaseOf(r.container.image);
-    if (!db) continue;
-    const persistent = r.volumes.filter((u, i) => !r.container.mountPoints?.[i]?.readOnly && kindOf.get(u.volume) !== 'ephemeral');
-    if (persistent.length) {
-      onEfs = true;
-      const use = persistent[0];
-      diags.info(use.pos, `"${service}" (${db}) writes ${use.volume} on EFS: each deployment stops the running task before starting the new one (minimum healthy 0 %, maximum 100 %), so two databases never share the data directory; expect a short pause on each deployment`, 'database-deployment');
-      if (copies > 1) {
-        const setting = scaling && scaling.max > 1 ? { pos: launch.at('max'), label: `${launch.label('max')} ${scaling.max}` } : desired;
-        diags.error(
-          setting.pos ?? use.pos,
-          `${setting.label} can run ${copies} copies of the task, but its database "${service}" (${db}) writes the volume ${use.volume} on EFS: two copies of ${db} on one data directory lock or corrupt it. ` +
-            `Keep one copy, or take the database out of this task: ${managedDatabase(db)}, or the database as its own service (its own compose project, one copy); --ephemeral ${use.volume} gives every copy its own throw-away database instead`,
-          'database-copies',
-          { service, volume: use.volume },
-        );
-      }
-    } else if (copies > 1) {
-      const svc = details.project.services.get(service);
-      diags.warn(get(svc, 'image')?.pos ?? svc!.pos, `every one of the ${copies} copies of the task runs its own, separate ${db} database "${service}" on task storage: they share no data, and it is lost when a task stops`, 'database-copies', { service });
-    }
-  }
-  return onEfs;
-}
-
-function managedDatabase(db: string): string {
-  if (/^mongo/.test(db)) return 'a managed database such as Amazon DocumentDB or MongoDB Atlas';
-  if (/^(postgres|postgresql|postgis|timescaledb|mysql|mariadb|percona)$/.test(db)) return 'a managed database such as Amazon RDS or Aurora';
-  if (/^(redis|redis-stack|valkey|keydb)$/.test(db)) return 'a managed store such as Amazon ElastiCache';
-  return 'a managed database service';
-}
-
