@@ -5,6 +5,7 @@ import { deployCommand } from './deploy';
 import { logsCommand } from './logs';
 import { renderCommand } from './render';
 import { rollbackCommand } from './rollback';
+import { templateCommand } from './template';
 
 /** Every subcommand, in the order --help lists them. */
-export const COMMANDS: readonly CliCommand[] = [clustersCommand, renderCommand, buildPushCommand, deployCommand, rollbackCommand, logsCommand];
+export const COMMANDS: readonly CliCommand[] = [clustersCommand, renderCommand, templateCommand, buildPushCommand, deployCommand, rollbackCommand, logsCommand];

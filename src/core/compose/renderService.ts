@@ -22,6 +22,9 @@ export interface RenderedService {
 
 const FARGATE_MAX_STOP_TIMEOUT = 120;
 
+/** Stands for the account in ECR URIs of built images when the account is not known (offline rendering). */
+export const UNKNOWN_ACCOUNT = 'aws_account_id';
+
 /** One compose service → one container definition (dependsOn and essential are set by the task). */
 export function renderService(ctx: ServiceContext, containerName: string, logConfiguration: ContainerDefinition['logConfiguration']): RenderedService {
   checkKeys(ctx);
@@ -85,7 +88,7 @@ function renderImage(ctx: ServiceContext): string | undefined {
     ctx.diags.error(ctx.svc.pos, `service "${ctx.name}" has neither "image" nor "build": add one`, 'no-image');
     return undefined;
   }
-  const account = ctx.opts.accountId ?? 'aws_account_id';
+  const account = ctx.opts.accountId ?? UNKNOWN_ACCOUNT;
   const repo = buildRepositoryName(ctx.project.name, ctx.name);
   const tag = image && image.includes(':') && !image.endsWith(':') ? image.slice(image.lastIndexOf(':') + 1) : 'latest';
   const uri = `${account}.dkr.ecr.${ctx.opts.region}.amazonaws.com/${repo}:${tag.replace(/[^A-Za-z0-9._-]/g, '-')}`;
