@@ -13,6 +13,7 @@ export type FailureKind =
   | 'quota'
   | 'access-denied'
   | 'certificate'
+  | 'in-use'
   | 'other';
 
 export interface FailureInput {
@@ -20,6 +21,8 @@ export interface FailureInput {
   readonly resourceType?: string;
   /** CloudFormation's ResourceStatusReason. */
   readonly reason?: string;
+  /** The failed event's status (CREATE_FAILED, UPDATE_FAILED, DELETE_FAILED): says what could not be done. */
+  readonly status?: string;
   /**
    * What the flow saw meanwhile, in ECS's and ELB's own words: stopped tasks' reasons, service
    * events, target health ("Target.ResponseCodeMismatch: Health checks failed with these codes: [404]").
@@ -71,6 +74,7 @@ const TAKEN = /already exists|AlreadyExists|not idempotent|exists, but with diff
 const QUOTA = /LimitExceeded|limit exceeded|maximum number|You have reached the maximum|quota|TooMany|ServiceLimitExceeded/i;
 const DENIED = /not authorized to perform|AccessDenied|Access Denied|UnauthorizedOperation|is not authorized/i;
 const CERT = /certificate/i;
+const IN_USE = /dependent object|DependencyViolation|has dependencies|cannot be deleted while|is in use|currently in use/i;
 const CERT_BAD = /not found|not valid|invalid|must have|expired|does not exist|pending|not issued/i;
 
 /** The action IAM refused: "not authorized to perform: elasticloadbalancing:CreateLoadBalancer" → that action. */
@@ -107,6 +111,7 @@ export function explainResourceFailure(input: FailureInput): FailureExplanation 
   const texts = [input.reason ?? '', ...(input.evidence ?? [])];
   const who = subject(input.logicalId, input.resourceType);
   const found = (re: RegExp) => texts.find((t) => re.test(t));
+  const done = input.status?.startsWith('DELETE') ? 'deleted' : input.status?.startsWith('UPDATE') ? 'updated' : 'made';
   const out = (kind: FailureKind, sentence: string): FailureExplanation => ({ kind, sentence, original });
 
   const pull = found(PULL);
@@ -154,8 +159,8 @@ export function explainResourceFailure(input: FailureInput): FailureExplanation 
     return out(
       'access-denied',
       action
-        ? `${who} could not be made: ${principal ? `${principal}` : 'your AWS identity'} may not ${action}. Add ${action} to its IAM policy (the README lists the permissions launching needs), or use a profile that has it.`
-        : `${who} could not be made: IAM denied it (${original}). Give your AWS identity the permissions the README lists for launching, or use a profile that has them.`,
+        ? `${who} could not be ${done}: ${principal ? `${principal}` : 'your AWS identity'} may not ${action}. Add ${action} to its IAM policy (the README lists the permissions launching needs), or use a profile that has it.`
+        : `${who} could not be ${done}: IAM denied it (${original}). Give your AWS identity the permissions the README lists for launching, or use a profile that has them.`,
     );
   }
   if (TAKEN.test(original)) {
@@ -163,7 +168,7 @@ export function explainResourceFailure(input: FailureInput): FailureExplanation 
     const logGroup = input.resourceType === 'AWS::Logs::LogGroup';
     return out(
       'name-taken',
-      `${who} could not be made: ${id ? `${id} ` : 'one with the same name '}already exists outside this stack (made by hand, or left by an earlier launch).${
+      `${who} could not be ${done}: ${id ? `${id} ` : 'one with the same name '}already exists outside this stack (made by hand, or left by an earlier launch).${
         logGroup ? ' Delete that log group if its old logs are not needed (aws logs delete-log-group --log-group-name NAME),' : ' Delete the existing one if nothing uses it,'
       } or give the app another name.`,
     );
@@ -171,7 +176,7 @@ export function explainResourceFailure(input: FailureInput): FailureExplanation 
   if (QUOTA.test(original)) {
     return out(
       'quota',
-      `${who} could not be made: the account reached an AWS quota (${original.replace(/\.$/, '')}). Delete unused ones (old load balancers, VPCs, Elastic IPs…) or ask for a higher quota in the Service Quotas console.`,
+      `${who} could not be ${done}: the account reached an AWS quota (${original.replace(/\.$/, '')}). Delete unused ones (old load balancers, VPCs, Elastic IPs…) or ask for a higher quota in the Service Quotas console.`,
     );
   }
   if (CERT.test(original) && CERT_BAD.test(original)) {
@@ -179,6 +184,12 @@ export function explainResourceFailure(input: FailureInput): FailureExplanation 
     return out(
       'certificate',
       `The load balancer cannot use the certificate${arn ? ` ${arn}` : ''}: ${endSentence(original)} Use an ACM certificate that is issued (validated), in the stack's region, and covers the app's domain.`,
+    );
+  }
+  if (input.status?.startsWith('DELETE') && IN_USE.test(original)) {
+    return out(
+      'in-use',
+      `${who} could not be deleted: something still uses it (${original.replace(/\.$/, '')}). Network interfaces of stopped tasks take a few minutes to go; wait, or remove what uses it, then delete the app again.`,
     );
   }
   return out('other', original ? `${who} failed: ${endSentence(original)}` : `${who} failed.`);
@@ -206,12 +217,17 @@ export function rollbackSentence(stackStatus: string | undefined, retained: read
 
 /** The outcome of a failed operation for a person: the first failure in words, then the rollback. */
 export function explainStackFailure(
-  result: { readonly stackStatus?: string; readonly stackReason?: string; readonly firstFailure?: Pick<ResourceState, 'logicalId' | 'resourceType' | 'reason'>; readonly retained?: readonly Pick<ResourceState, 'physicalId' | 'resourceType'>[] },
+  result: {
+    readonly stackStatus?: string;
+    readonly stackReason?: string;
+    readonly firstFailure?: Pick<ResourceState, 'logicalId' | 'resourceType' | 'reason' | 'status'>;
+    readonly retained?: readonly Pick<ResourceState, 'physicalId' | 'resourceType'>[];
+  },
   evidence: readonly string[] = [],
 ): string {
   const f = result.firstFailure;
   const first = f
-    ? explainResourceFailure({ logicalId: f.logicalId, resourceType: f.resourceType, reason: f.reason, evidence }).sentence
+    ? explainResourceFailure({ logicalId: f.logicalId, resourceType: f.resourceType, reason: f.reason, status: f.status, evidence }).sentence
     : endSentence(`The stack failed${result.stackReason ? `: ${cleanCloudFormationReason(result.stackReason)}` : ''}`);
   const after = rollbackSentence(result.stackStatus, result.retained);
   return after ? `${first} ${after}` : first;

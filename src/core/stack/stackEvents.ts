@@ -1,5 +1,5 @@
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
-import type { TimeZoneChoice } from '../logs/formatLine';
+import { formatClock, type TimeZoneChoice } from '../logs/formatLine';
 import { resourceWords, STACK_RESOURCE_TYPE } from './resourceWords';
 import { describeStackStatus, STACK_FAILURE_STATUSES, STACK_SUCCESS_STATUSES } from './stackStatus';
 
@@ -108,13 +108,6 @@ export function isCancellationEcho(reason: string | undefined): boolean {
   return CANCELLED.test(reason ?? '');
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function clock(d: Date | undefined, zone: TimeZoneChoice): string {
-  if (!d) return '--:--:--';
-  return zone === 'utc' ? `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
 /**
  * `12:03:04 CREATE_IN_PROGRESS  LoadBalancer (Application Load Balancer)`, then ` — reason` when
  * CloudFormation gave one. The stack's own events read `… goals-web (stack)`.
@@ -123,7 +116,8 @@ export function formatStackEvent(e: StackEvent, zone: TimeZoneChoice = 'local'):
   const status = (e.ResourceStatus ?? '').padEnd(19);
   const what = isStackOwnEvent(e) ? `${e.LogicalResourceId} (stack)` : `${e.LogicalResourceId} (${resourceWords(e.ResourceType)})`;
   const reason = e.ResourceStatusReason ? ` — ${e.ResourceStatusReason}` : '';
-  return `${clock(e.Timestamp, zone)} ${status} ${what}${reason}`;
+  const time = e.Timestamp ? formatClock(e.Timestamp.getTime(), zone).slice(0, 8) : '--:--:--';
+  return `${time} ${status} ${what}${reason}`;
 }
 
 const eventKey = (e: StackEvent) => e.EventId ?? `${e.LogicalResourceId} ${e.ResourceStatus} ${e.Timestamp?.toISOString()}`;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cleanCloudFormationReason, deniedAction, explainResourceFailure, explainStackFailure, rollbackSentence } from '../../../../src/core/stack/failureSentences';
 import { StackEventFollower } from '../../../../src/core/stack/stackEvents';
-import { at, CIRCUIT_BREAKER_REASON, createFailsFast, createRollsBack, createSucceeds, describeStackEventsAt, FAILED_CREATE_TOKEN, NO_IGW_TOKEN, UPDATE_TOKEN, updateRollsBack } from './fixtures/stackEvents';
+import { at, CIRCUIT_BREAKER_REASON, createFailsFast, deleteFails, FAILED_DELETE_TOKEN, createRollsBack, createSucceeds, describeStackEventsAt, FAILED_CREATE_TOKEN, NO_IGW_TOKEN, UPDATE_TOKEN, updateRollsBack } from './fixtures/stackEvents';
 
 // Reasons as CloudFormation, ECS and ELB write them (handler-wrapped messages, SDK request tails).
 const handler = (message: string, code: string) =>
@@ -157,6 +157,16 @@ describe('failure sentences', () => {
       explainStackFailure(u),
       "The ECS service 'Service' never became stable: its tasks kept stopping, so ECS's deployment circuit breaker gave up. Look at why the tasks stopped (the app's logs, the stopped tasks) and fix that before launching again. CloudFormation rolled the update back: the app runs as it did before.",
     );
+  });
+
+  it('a delete blocked by something still using a security group (from the recorded failed delete)', () => {
+    const u = new StackEventFollower({ clientRequestToken: FAILED_DELETE_TOKEN }).observe(describeStackEventsAt([...createSucceeds, ...deleteFails], at(8000)).map((p) => p.StackEvents));
+    assert.equal(
+      explainStackFailure(u),
+      "The security group 'ServiceSecurityGroup' could not be deleted: something still uses it (resource sg-0a1b2c3d4e5f60002 has a dependent object). Network interfaces of stopped tasks take a few minutes to go; wait, or remove what uses it, then delete the app again. The stack could not be deleted completely (DELETE_FAILED): remove what blocks it, then delete the app again.",
+    );
+    const denied = explainResourceFailure({ logicalId: 'Cluster', resourceType: 'AWS::ECS::Cluster', status: 'DELETE_FAILED', reason: 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecs:DeleteCluster on resource: goals' });
+    assert.match(denied.sentence, /^The ECS cluster 'Cluster' could not be deleted: arn:aws:iam::123456789012:user\/dev may not ecs:DeleteCluster\./);
   });
 
   it('without a resource failure, the stack\'s own reason', () => {

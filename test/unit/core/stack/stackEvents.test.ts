@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
+import { classifyStackStatus } from '../../../../src/core/stack/stackStatus';
 import { formatStackEvent, isCancellationEcho, StackEventFollower, type StackFollowUpdate } from '../../../../src/core/stack/stackEvents';
 import {
   at,
@@ -8,8 +9,13 @@ import {
   createFailsFast,
   createRollsBack,
   createSucceeds,
+  DELETE_ROLLED_BACK_TOKEN,
   DELETE_TOKEN,
+  deleteFails,
+  deleteRolledBack,
   deleteSucceeds,
+  describedStack,
+  FAILED_DELETE_TOKEN,
   describeStackEventsAt,
   FAILED_CREATE_TOKEN,
   NO_IGW_REASON,
@@ -199,6 +205,29 @@ describe('StackEventFollower', () => {
     assert.deepEqual(r.last.retained.map((s) => s.physicalId), ['fs-0123456789abcdef0']);
     assert.equal(r.last.progress.text, 'Stack deleted');
     assert.deepEqual(ids([...early.events, ...r.events]), ids(deleteSucceeds));
+  });
+
+  it('a stack left in ROLLBACK_COMPLETE: deleted first (its resources are gone already), then created afresh', () => {
+    assert.equal(classifyStackStatus(describedStack('ROLLBACK_COMPLETE').StackStatus).deleteBeforeCreate, true);
+    const history = [...createRollsBack, ...deleteRolledBack];
+    const f = new StackEventFollower({ clientRequestToken: DELETE_ROLLED_BACK_TOKEN });
+    const r = follow(f, history, [1001, 1005]);
+    assert.deepEqual(ids(r.events), ids(deleteRolledBack), 'none of the failed create\'s events');
+    assert.equal(r.last.outcome, 'succeeded');
+    assert.deepEqual(r.last.retained, [], 'the data file system was kept by the rollback, not by this delete');
+    assert.equal(f.resourceStates().size, 0);
+    // The new stack has a new StackId; following its create is the ordinary create.
+    const again = follow(new StackEventFollower({ clientRequestToken: CREATE_TOKEN }), createSucceeds, [100, 330]).last;
+    assert.equal(again.outcome, 'succeeded');
+  });
+
+  it('a delete that fails: the resource still in use, DELETE_FAILED is a failure', () => {
+    const f = new StackEventFollower({ clientRequestToken: FAILED_DELETE_TOKEN });
+    const u = follow(f, [...createSucceeds, ...deleteFails], range(7201, 7360, 20)).last;
+    assert.equal(u.stackStatus, 'DELETE_FAILED');
+    assert.equal(u.outcome, 'failed');
+    assert.equal(u.firstFailure?.logicalId, 'ServiceSecurityGroup');
+    assert.equal(u.firstFailure?.status, 'DELETE_FAILED');
   });
 
   it('formats one line per event, with the reason when there is one', () => {
