@@ -180,7 +180,9 @@ export class StackEventFollower {
 
   /** What the pages of this poll brought; starts the next poll. */
   takeUpdate(): StackFollowUpdate {
-    // Without our start event, whatever was read belongs to earlier operations.
+    // Without our start event, what was read is older than it, or the poll stopped before reaching
+    // it (a page failed): forget having seen it so the next poll reads it again.
+    if (!this.started) for (const e of this.pending) this.seen.delete(eventKey(e));
     const fresh = this.started ? this.pending.reverse() : [];
     this.pending = [];
     this.reachedKnown = false;

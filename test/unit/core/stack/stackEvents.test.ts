@@ -110,6 +110,15 @@ describe('StackEventFollower', () => {
     assert.deepEqual(ids(next.update.newEvents), ids(createSucceeds.filter((e) => e.Timestamp! > at(200) && e.Timestamp! <= at(205))));
   });
 
+  it('a poll cut short before the operation start loses nothing: the next poll reads again', () => {
+    const f = new StackEventFollower({ clientRequestToken: CREATE_TOKEN });
+    const [page1] = describeStackEventsAt(createSucceeds, at(200), 10);
+    assert.equal(f.addPage(page1.StackEvents), true, 'wants the older pages');
+    assert.equal(f.takeUpdate().started, false, 'the page with the start never came (say, throttled)');
+    const r = poll(f, createSucceeds, 201, 10);
+    assert.deepEqual(ids(r.update.newEvents), ids(createSucceeds.filter((e) => e.Timestamp! <= at(201))));
+  });
+
   it('a create whose service never stabilises: first failure, rollback progress, ROLLBACK_COMPLETE, data kept', () => {
     const f = new StackEventFollower({ clientRequestToken: FAILED_CREATE_TOKEN, totalResources: 17 });
     follow(f, createRollsBack, range(1, 799, 25));
