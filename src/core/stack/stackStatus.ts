@@ -43,7 +43,7 @@ const WORDS: Record<string, string> = {
   ROLLBACK_FAILED: 'failed to roll back a failed create',
   UPDATE_IN_PROGRESS: 'being updated',
   UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: 'updated, removing replaced resources',
-  UPDATE_COMPLETE: 'up to date',
+  UPDATE_COMPLETE: 'updated',
   UPDATE_FAILED: 'failed to update',
   UPDATE_ROLLBACK_IN_PROGRESS: 'rolling back a failed update',
   UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: 'rolled back an update, removing what it added',

@@ -39,6 +39,13 @@ describe('failure sentences', () => {
     assert.match(e.sentence, /failing with HTTP 404: the app has no page at the health check path/);
     assert.match(e.sentence, /Set the health check path to one the app answers with 200/);
     assert.match(explainResourceFailure({ ...svc, reason: CIRCUIT_BREAKER_REASON, evidence: ['Health checks failed with these codes: [302]'] }).sentence, /redirects/);
+    // The same, as an ECS service event says it.
+    const event = explainResourceFailure({
+      ...svc,
+      reason: CIRCUIT_BREAKER_REASON,
+      evidence: ['(service goals) (port 3000) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/goals-backend/6d0ecf831eec9f09) due to (reason Health checks failed with these codes: [502]).'],
+    });
+    assert.match(event.sentence, /with HTTP 502: the app fails on the health check path/);
     assert.match(explainResourceFailure({ ...svc, reason: CIRCUIT_BREAKER_REASON, evidence: ['Target.Timeout: Request timed out'] }).sentence, /timed out: .*0\.0\.0\.0/);
   });
 
