@@ -1,5 +1,5 @@
 import type { Change, ResourceChange, ResourceChangeDetail } from '@aws-sdk/client-cloudformation';
-import { describeResource, type StackTemplate } from './describeResource';
+import { describeResource, type ParsedTemplate } from './describeResource';
 import { RESOURCE_GROUP_ORDER, resourceGroup, resourceWords, type ResourceGroup } from './resourceWords';
 
 export type PreviewAction = 'add' | 'modify' | 'replace' | 'remove';
@@ -73,7 +73,7 @@ function detailOf(rc: ResourceChange, action: PreviewAction): string {
  * resource), then by group, then add / modify / remove. `template` is the template being
  * deployed; `previous` the stack's current one (GetTemplate), which describes what is removed.
  */
-export function previewChangeSet(changes: readonly Change[] | undefined, template?: StackTemplate, previous?: StackTemplate): PreviewRow[] {
+export function previewChangeSet(changes: readonly Change[] | undefined, template?: ParsedTemplate, previous?: ParsedTemplate): PreviewRow[] {
   const rows: PreviewRow[] = [];
   for (const c of changes ?? []) {
     const rc = c.ResourceChange;

@@ -1,12 +1,15 @@
 import { resourceWords } from './resourceWords';
 
-/** A CloudFormation template as a plain object (parsed JSON or YAML with intrinsics as { Ref } / { 'Fn::…' }). */
-export interface StackTemplate {
+/**
+ * Any CloudFormation template as a plain object, intrinsics as { Ref } / { 'Fn::…' }: the one
+ * being deployed, or the stack's current one (GetTemplate's body, parsed). Only what the words need.
+ */
+export interface ParsedTemplate {
   readonly Parameters?: Readonly<Record<string, { readonly Default?: unknown } | undefined>>;
-  readonly Resources?: Readonly<Record<string, TemplateResource | undefined>>;
+  readonly Resources?: Readonly<Record<string, ParsedResource | undefined>>;
 }
 
-export interface TemplateResource {
+export interface ParsedResource {
   readonly Type: string;
   readonly Properties?: Readonly<Record<string, unknown>>;
   readonly DeletionPolicy?: string;
@@ -31,7 +34,7 @@ function refOf(v: unknown): string | undefined {
 }
 
 /** A value as text when it can be known without AWS: literals, parameters' defaults, simple Sub/Join. */
-function text(v: unknown, t: StackTemplate | undefined): string | undefined {
+function text(v: unknown, t: ParsedTemplate | undefined): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const o = obj(v);
@@ -53,17 +56,17 @@ function text(v: unknown, t: StackTemplate | undefined): string | undefined {
   return undefined;
 }
 
-const num = (v: unknown, t: StackTemplate | undefined): number | undefined => {
+const num = (v: unknown, t: ParsedTemplate | undefined): number | undefined => {
   const s = text(v, t);
   return s !== undefined && s !== '' && !Number.isNaN(Number(s)) ? Number(s) : undefined;
 };
 
-const resources = (t: StackTemplate | undefined) => Object.entries(t?.Resources ?? {}).filter((e): e is [string, TemplateResource] => !!e[1]);
+const resources = (t: ParsedTemplate | undefined) => Object.entries(t?.Resources ?? {}).filter((e): e is [string, ParsedResource] => !!e[1]);
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 const ordinal = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
 /** Where a target group's traffic goes: "backend:3000" from the service that registers with it, else ":3000". */
-function targetOf(targetGroupId: string | undefined, t: StackTemplate | undefined): string {
+function targetOf(targetGroupId: string | undefined, t: ParsedTemplate | undefined): string {
   if (!targetGroupId) return 'a target group';
   for (const [, r] of resources(t)) {
     if (r.Type !== 'AWS::ECS::Service') continue;
@@ -81,7 +84,7 @@ function targetOf(targetGroupId: string | undefined, t: StackTemplate | undefine
 }
 
 /** "HTTP :80 → backend:3000", "HTTP :80 → HTTPS :443" for one listener. */
-function listenerRoute(p: Obj | undefined, t: StackTemplate | undefined): string {
+function listenerRoute(p: Obj | undefined, t: ParsedTemplate | undefined): string {
   const protocol = text(p?.Protocol, t) ?? 'HTTP';
   const port = text(p?.Port, t) ?? '?';
   const action = obj(arr(p?.DefaultActions)[0]);
@@ -97,7 +100,7 @@ function listenerRoute(p: Obj | undefined, t: StackTemplate | undefined): string
   return `${protocol} :${port}${to}`;
 }
 
-function healthCheckPath(targetGroupId: string | undefined, t: StackTemplate | undefined): string | undefined {
+function healthCheckPath(targetGroupId: string | undefined, t: ParsedTemplate | undefined): string | undefined {
   if (!targetGroupId) return undefined;
   const p = t?.Resources?.[targetGroupId]?.Properties;
   return p ? (text(p.HealthCheckPath, t) ?? '/') : undefined;
@@ -108,7 +111,7 @@ function forwardedTargetGroup(listener: Obj | undefined): string | undefined {
   return a?.Type === 'forward' ? (refOf(a.TargetGroupArn) ?? refOf(obj(arr(obj(a.ForwardConfig)?.TargetGroups)[0])?.TargetGroupArn)) : undefined;
 }
 
-function source(rule: Obj, t: StackTemplate | undefined): string {
+function source(rule: Obj, t: ParsedTemplate | undefined): string {
   const sg = refOf(rule.SourceSecurityGroupId);
   if (sg) return `from ${sg}`;
   const cidr = text(rule.CidrIp, t) ?? text(rule.CidrIpv6, t);
@@ -116,7 +119,7 @@ function source(rule: Obj, t: StackTemplate | undefined): string {
   return cidr ? `from ${cidr}` : 'from a source';
 }
 
-function ports(rule: Obj, t: StackTemplate | undefined): string {
+function ports(rule: Obj, t: ParsedTemplate | undefined): string {
   const proto = (text(rule.IpProtocol, t) ?? 'tcp').toUpperCase();
   const from = text(rule.FromPort, t);
   const to = text(rule.ToPort, t);
@@ -132,7 +135,7 @@ const vcpu = (units: number) => `${Number((units / 1024).toFixed(2))} vCPU`;
  * "Application Load Balancer, internet-facing, HTTP :80 → backend:3000, health check /".
  * Works on what the template says; values only AWS knows (subnet ids, ARNs) are left out.
  */
-export function describeResource(logicalId: string, resource: TemplateResource | undefined, template?: StackTemplate): string {
+export function describeResource(logicalId: string, resource: ParsedResource | undefined, template?: ParsedTemplate): string {
   if (!resource) return logicalId;
   const p = resource.Properties ?? {};
   const t = template;
