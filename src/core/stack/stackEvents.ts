@@ -207,7 +207,8 @@ export class StackEventFollower {
   private isOurStart(e: StackEvent): boolean {
     if (!isStackOwnEvent(e) || !OPERATION_STARTS.has(e.ResourceStatus ?? '')) return false;
     const { clientRequestToken, startedAt } = this.options;
-    if (clientRequestToken) return e.ClientRequestToken === clientRequestToken;
+    // Some emulators (moto) send no tokens: then the time says which operation an event belongs to.
+    if (clientRequestToken && e.ClientRequestToken) return e.ClientRequestToken === clientRequestToken;
     if (startedAt) return !!e.Timestamp && e.Timestamp.getTime() >= startedAt.getTime() - this.clockSlackMs;
     return true;
   }
@@ -217,7 +218,7 @@ export class StackEventFollower {
     const { clientRequestToken, startedAt } = this.options;
     if (startedAt && e.Timestamp && e.Timestamp.getTime() < startedAt.getTime() - this.clockSlackMs) return true;
     // Another operation's start: ours, when it comes, is newer than everything below it.
-    return !!clientRequestToken && isStackOwnEvent(e) && OPERATION_STARTS.has(e.ResourceStatus ?? '');
+    return !!clientRequestToken && !!e.ClientRequestToken && e.ClientRequestToken !== clientRequestToken && isStackOwnEvent(e) && OPERATION_STARTS.has(e.ResourceStatus ?? '');
   }
 
   /** Updates the state with one event; false when its line would only repeat the one before. */

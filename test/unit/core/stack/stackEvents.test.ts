@@ -197,6 +197,15 @@ describe('StackEventFollower', () => {
     assert.equal(r.last.outcome, 'failed');
   });
 
+  it('with a token, events that carry none (an emulator) are matched by time', () => {
+    const strip = (events: typeof updateRollsBack) => events.map(({ ClientRequestToken: _t, ...e }) => e);
+    const history = [...strip(createSucceeds), ...strip(updateRollsBack)];
+    const f = new StackEventFollower({ clientRequestToken: 'a-token-nobody-sent', startedAt: at(3599) });
+    const r = follow(f, history, range(3601, 4410, 30));
+    assert.deepEqual(ids(r.events), ids(updateRollsBack), 'the earlier create is not ours, the update is');
+    assert.equal(r.last.outcome, 'failed');
+  });
+
   it('with neither token nor time, follows the latest operation', () => {
     const history = [...createSucceeds, ...deleteSucceeds];
     const u = new StackEventFollower().observe(describeStackEventsAt(history, at(7400), 10).map((p) => p.StackEvents));
