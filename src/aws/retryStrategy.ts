@@ -1,7 +1,7 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, type FailureKind, type RetryPolicy } from '../core/retryPolicy';
 
-/** Set by sendOnce on a failure that does not say whether a non-idempotent call ran. */
+/** Set by once() on a failure that does not say whether a non-idempotent call ran. */
 export const OUTCOME_UNKNOWN = '$outcomeUnknown';
 
 interface Token extends RetryToken {

@@ -60,7 +60,22 @@ const EXPIRED_NAMES = new Set([
   'InvalidClientTokenId',
   'SignatureDoesNotMatch',
 ]);
-const THROTTLING_NAMES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
+const THROTTLING_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+]);
+
+/** The service refused the call for its rate: nothing was done, so it is safe to send again. */
+export function isThrottlingError(err: unknown): boolean {
+  const f = fields(err);
+  return THROTTLING_NAMES.has(str(f.name) ?? '') || f.$metadata?.httpStatusCode === 429;
+}
 
 function fields(err: unknown): ErrorFields {
   return typeof err === 'object' && err !== null ? (err as ErrorFields) : { message: String(err) };
@@ -133,7 +148,7 @@ export function describeAwsError(err: unknown, ctx: ErrorContext = {}): Describe
   if (EXPIRED_NAMES.has(name)) {
     return described('expired', `${service} rejected the credentials of profile${profile}: ${message}`, 'Credentials rejected');
   }
-  if (THROTTLING_NAMES.has(name)) {
+  if (isThrottlingError(err)) {
     return described('throttling', `${service} is throttling requests — try again in a moment (${message})`, `${service} is throttling requests`);
   }
   // AWS's error codes help a person search; the SDK's own class names (ECSServiceException, TypeError) do not.
