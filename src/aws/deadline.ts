@@ -4,11 +4,10 @@ import type { Deadline } from '../core/awsErrors';
 export const CONNECT_TIMEOUT_MS = 5_000;
 /**
  * Per attempt, until the answer starts. Control-plane calls answer in well under a second; a call
- * known to take longer passes its own `requestTimeout` to `send()` (see LONG_REQUEST_TIMEOUT_MS).
+ * known to take longer passes its own: `client.send(command, { requestTimeout: 120_000 })` (the
+ * sentence for a missed deadline then says 120 s).
  */
 export const REQUEST_TIMEOUT_MS = 30_000;
-/** For the few calls that legitimately take longer (large scans, big uploads). */
-export const LONG_REQUEST_TIMEOUT_MS = 120_000;
 
 /** The node-http-handler options every client is built with: connect and answer deadlines that throw. */
 export const DEADLINE_HANDLER_OPTIONS = {
