@@ -48,7 +48,8 @@ describe('the CLI under throttling and dropped connections (fault proxy)', funct
     destroy();
     const clean = await via(motoEndpoint(), ['clusters', '--json']);
     assert.equal(clean.code, 0, clean.stderr);
-    badDay({ periodMs: undefined });
+    // Some answers also come late (well within the deadline): they are waited for, not retried.
+    badDay({ periodMs: undefined, slow: 0.2, slowMs: 2000 });
     for (let run = 1; run <= 3; run++) {
       const r = await via(proxy.url, ['clusters', '--json']);
       assert.equal(r.code, 0, r.stderr);
@@ -56,6 +57,8 @@ describe('the CLI under throttling and dropped connections (fault proxy)', funct
       assert.equal(r.stderr, '', 'nothing but our own lines on stderr');
     }
     assert.ok(proxy.stats.throttled + proxy.stats.dropped > 0, `faults were injected: ${formatStats(proxy.stats)}`);
+    assert.ok(proxy.stats.slowed > 0, formatStats(proxy.stats));
+    assert.equal(proxy.stats.calls, proxy.stats.forwarded + proxy.stats.throttled + proxy.stats.dropped, 'a slow answer is never asked twice');
     record('clusters ×3', 'same JSON as without faults, 3 of 3');
   });
 
