@@ -58,7 +58,6 @@ describe('the CLI under throttling and dropped connections (fault proxy)', funct
     }
     assert.ok(proxy.stats.throttled + proxy.stats.dropped > 0, `faults were injected: ${formatStats(proxy.stats)}`);
     assert.ok(proxy.stats.slowed > 0, formatStats(proxy.stats));
-    assert.equal(proxy.stats.calls, proxy.stats.forwarded + proxy.stats.throttled + proxy.stats.dropped, 'a slow answer is never asked twice');
     record('clusters ×3', 'same JSON as without faults, 3 of 3');
   });
 
