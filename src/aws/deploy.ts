@@ -41,14 +41,15 @@ async function registeredSince(ecs: ECSClient, input: RegisterTaskDefinitionComm
 export async function registerTaskDefinition(ecs: ECSClient, input: RegisterTaskDefinitionCommandInput, signal?: AbortSignal): Promise<TaskDefinition> {
   const family = input.family;
   if (!family) throw new UserError('The task definition has no "family"');
-  const before = await latestRevision(ecs, family, signal);
+  // Without ecs:ListTaskDefinitions a lost answer cannot be checked: the call is then not repeated.
+  const before = await latestRevision(ecs, family, signal).catch(() => undefined);
   for (let tries = 1; ; tries++) {
     try {
       const out = await ecs.send(once(new RegisterTaskDefinitionCommand(input)), { abortSignal: signal });
       if (!out.taskDefinition?.taskDefinitionArn) throw new Error('RegisterTaskDefinition returned no task definition');
       return out.taskDefinition;
     } catch (err) {
-      if (!isOutcomeUnknown(err)) throw err;
+      if (!isOutcomeUnknown(err) || before === undefined) throw err;
       const made = await registeredSince(ecs, input, before, signal);
       if (made) return made;
       if (tries >= REGISTER_TRIES) throw err;
