@@ -99,6 +99,15 @@ describe('the CLI under throttling and dropped connections (fault proxy)', funct
       record('rollback --revision 1', 'exit 0, no new revision, service on web:1');
     });
 
+    it('deploy --force: a new deployment of the same revision, nothing registered', async () => {
+      badDay();
+      const r = await via(proxy.url, ['deploy', '--cluster', 'prod', '--service', 'web', '--force']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.trim().split('\n').at(-1), tdArn(1));
+      assert.deepEqual(await revisions(), [tdArn(1)]);
+      record('deploy --force', 'exit 0, no new revision, service on web:1');
+    });
+
     it('RegisterTaskDefinition whose answer is lost after it ran: still exactly one new revision', async () => {
       badDay({ loseAnswer: 1, loseAnswerOf: (op) => op === 'ECS.RegisterTaskDefinition' });
       const r = await via(proxy.url, ['deploy', '--cluster', 'prod', '--service', 'web', '--image', 'backend=web:v2']);
