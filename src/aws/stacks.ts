@@ -53,6 +53,8 @@ export async function createChangeSet(cfn: CloudFormationClient, req: ChangeSetR
     new CreateChangeSetCommand({
       StackName: req.stackName,
       ChangeSetName: req.changeSetName,
+      // A retried request whose first answer was lost makes no second change set.
+      ClientToken: req.changeSetName,
       ChangeSetType: req.type,
       TemplateBody: req.templateBody,
       Parameters,
