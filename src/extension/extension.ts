@@ -1,14 +1,16 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { fileBuildRecords } from '../docker/buildRecords';
-import { profileName } from '../core/connection';
+import { profileLabel } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
 import { ComposeCodeActions } from './compose/composeCodeActions';
 import { ComposeDiagnostics } from './compose/composeDiagnostics';
 import { ConnectionState } from './connectionState';
+import { decisionTiming, pendingDecision, registerDecisionCommands, settleDecision, type PendingDecision } from './decision/awaitDecision';
 import { createOutput } from './output';
 import { ReadonlyDocuments } from './readonlyDocuments';
 import { LogFollowers } from './logs/logFollowers';
+import { useSelectionOf } from './pickers';
 import { createStatusBar } from './statusBar';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
@@ -21,6 +23,12 @@ export interface EcsDeployApi {
   readonly composeDiagnostics: ComposeDiagnostics;
   /** Followed service logs (ECS: Follow Logs). */
   readonly logs: LogFollowers;
+  /** The pending Deploy / Launch question (tests and webviews settle it; tests shorten its reminders). */
+  readonly decisions: {
+    pending(): PendingDecision | undefined;
+    settle(proceed: boolean): boolean;
+    readonly timing: { remindAfterMs: number };
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): EcsDeployApi {
@@ -30,12 +38,14 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
   const docs = new ReadonlyDocuments();
   const followers = new LogFollowers(logger);
   const view = vscode.window.createTreeView('ecsDeploy.explorer', { treeDataProvider: explorer });
+  // Palette commands act on the selected row (or within its cluster) before asking.
+  useSelectionOf(view);
   // Deploying services poll only while someone can see them.
   explorer.visible = view.visible;
   // The view's own description says which account view the tree shows.
   const describeView = () =>
     state.get().then(
-      ({ connection }) => (view.description = `${profileName(connection)} · ${connection.region}`),
+      ({ connection }) => (view.description = `${profileLabel(connection)} · ${connection.region}`),
       () => (view.description = undefined),
     );
   void describeView();
@@ -56,10 +66,18 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
       providedCodeActionKinds: ComposeCodeActions.kinds,
     }),
     followers,
+    ...registerDecisionCommands(),
     ...registerCommands({ state, channel, log: logger, explorer, docs, composeDiagnostics, followers, workspaceState: context.workspaceState, buildRecords: fileBuildRecords(path.join(context.globalStorageUri.fsPath, 'builds')) }),
   );
   logger.info(`ECS Deploy ${context.extension.packageJSON.version as string} activated`);
-  return { explorer, view, connection: state, composeDiagnostics, logs: followers };
+  return {
+    explorer,
+    view,
+    connection: state,
+    composeDiagnostics,
+    logs: followers,
+    decisions: { pending: pendingDecision, settle: settleDecision, timing: decisionTiming },
+  };
 }
 
 export function deactivate(): void {

@@ -33,8 +33,11 @@ export interface DeployRequest {
   readonly cluster: string;
   readonly service: string;
   readonly source: DeploySource;
-  /** Asked before anything changes (the diff); false declines and nothing is changed. */
-  readonly confirm?: (change: ProposedChange) => Promise<boolean>;
+  /**
+   * Asked before anything changes (the diff); false declines and nothing is changed. The signal
+   * aborts when the user cancels the whole operation, which settles the question too.
+   */
+  readonly confirm?: (change: ProposedChange, signal: AbortSignal) => Promise<boolean>;
 }
 
 export interface DeployResult {
@@ -102,8 +105,8 @@ export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: Flo
     throw new UserError(`Nothing to deploy: the new definition equals ${taskDefinitionName(currentArn)}. Use Force New Deployment to restart the tasks.`);
   }
   if (req.confirm) {
-    progress.report({ message: 'Waiting for you to review the diff' });
-    if (!(await req.confirm(change))) return undefined;
+    progress.report({ message: 'Waiting for your decision: Deploy or Cancel (the diff editor\'s title bar has both)' });
+    if (!(await req.confirm(change, signal))) return undefined;
   }
   throwIfAborted(signal);
 

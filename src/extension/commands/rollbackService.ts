@@ -40,7 +40,7 @@ export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDoc
       cluster: service.cluster,
       service: service.service,
       source: { kind: 'revision', taskDefinition: revision },
-      confirm: (change) => confirmInDiff(docs, service.service, change, confirmed),
+      confirm: (change, signal) => confirmInDiff(docs, service.service, change, confirmed, signal),
     });
     await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, phase: outcome?.phase } : undefined;

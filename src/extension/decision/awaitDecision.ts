@@ -1,0 +1,218 @@
+/**
+ * A yes/no decision the user cannot lose while reading what it is about (a deploy's diff, a
+ * launch preview). One decision is pending at a time.
+ *
+ *   const proceed = await awaitDecision({
+ *     title: 'Deploy sample-app:3 to web',
+ *     question: 'Deploy sample-app:3 to web? The diff shows what changes compared with sample-app:2.',
+ *     proceedLabel: 'Deploy',            // or 'Launch': names the button and the editor-title action
+ *     cancelLabel: 'Cancel',             // optional, default 'Cancel'
+ *     about: { resources: [left, right] } // or { webviewViewType: 'ecsDeploy.launchPreview' }
+ *     show: () => vscode.commands.executeCommand('vscode.diff', left, right, 'a ↔ b'),
+ *     token,                             // optional CancellationToken (or `signal`): settles false
+ *   });
+ *
+ *   settleDecision(true | false)  — settles the pending decision from elsewhere (a webview's
+ *                                   Launch / Cancel button); false when none is pending.
+ *   pendingDecision()            — what is pending, for tests and callers.
+ *
+ * While pending:
+ * - the editor title of what it is about (the documents in `about.resources`, or the webview
+ *   panel of `about.webviewViewType`) shows the proceed action (ecsDeploy.decision.deploy or
+ *   ecsDeploy.decision.launch, by `proceedLabel`) and Cancel (ecsDeploy.decision.cancel);
+ *   the palette offers them too, and only then (context key ecsDeploy.decisionPending).
+ * - the question is a notification with both buttons. Notifications hide themselves after a few
+ *   seconds, so it is shown again every `remindAfterMs` (VS Code replaces an identical
+ *   notification rather than stacking it): never modal while the user reads, since a dialog would
+ *   cover the diff it asks about.
+ * - once everything it is about is closed, the user has finished reading: the question becomes a
+ *   modal dialog (proceed, "Show Again" when `show` is given, Cancel).
+ * `show` is called first, and again on "Show Again".
+ */
+import * as vscode from 'vscode';
+
+export type ProceedLabel = 'Deploy' | 'Launch';
+
+export interface DecisionRequest {
+  /** Short: the modal's title line, e.g. "Deploy sample-app:3 to web". */
+  readonly title: string;
+  /** The whole question, shown in the notification and the modal. */
+  readonly question: string;
+  readonly proceedLabel: ProceedLabel;
+  readonly cancelLabel?: string;
+  /** What the decision is about: where the title-bar action shows, and whose closing asks modally. */
+  readonly about?: { readonly resources?: readonly vscode.Uri[]; readonly webviewViewType?: string };
+  /** Opens (again) what the decision is about. */
+  readonly show?: () => Thenable<unknown>;
+  readonly token?: vscode.CancellationToken;
+  readonly signal?: AbortSignal;
+  /** How often the notification comes back while pending (default `decisionTiming.remindAfterMs`). */
+  readonly remindAfterMs?: number;
+}
+
+export interface PendingDecision {
+  readonly title: string;
+  readonly question: string;
+  readonly proceedLabel: ProceedLabel;
+  /** How many times the question notification has been shown. */
+  readonly shown: number;
+}
+
+export const DECISION_CONTEXT_KEY = 'ecsDeploy.decisionPending';
+export const DECISION_RESOURCES_KEY = 'ecsDeploy.decisionResources';
+export const DECISION_WEBVIEWS_KEY = 'ecsDeploy.decisionWebviews';
+/** The proceed action per label: each is a command in package.json with its own title and icon. */
+export const PROCEED_COMMANDS: Record<ProceedLabel, string> = {
+  Deploy: 'ecsDeploy.decision.deploy',
+  Launch: 'ecsDeploy.decision.launch',
+};
+export const CANCEL_DECISION_COMMAND = 'ecsDeploy.decision.cancel';
+
+/** Defaults; tests shorten the reminder interval (through the extension's API) to keep runs short. */
+export const decisionTiming = { remindAfterMs: 30_000 };
+
+interface Pending {
+  readonly request: DecisionRequest;
+  shown: number;
+  settle(proceed: boolean): void;
+}
+
+let pending: Pending | undefined;
+
+export function pendingDecision(): PendingDecision | undefined {
+  if (!pending) return undefined;
+  const { title, question, proceedLabel } = pending.request;
+  return { title, question, proceedLabel, shown: pending.shown };
+}
+
+/** Settles the pending decision (e.g. from a webview's buttons); false when none is pending. */
+export function settleDecision(proceed: boolean): boolean {
+  if (!pending) return false;
+  pending.settle(proceed);
+  return true;
+}
+
+/** The editor-title and palette actions; register once at activation. */
+export function registerDecisionCommands(): vscode.Disposable[] {
+  return [
+    ...Object.values(PROCEED_COMMANDS).map((id) => vscode.commands.registerCommand(id, () => settleDecision(true))),
+    vscode.commands.registerCommand(CANCEL_DECISION_COMMAND, () => settleDecision(false)),
+  ];
+}
+
+function tabIsAbout(tab: vscode.Tab, resources: ReadonlySet<string>, webviewViewType: string | undefined): boolean {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputTextDiff) return resources.has(input.original.toString()) || resources.has(input.modified.toString());
+  if (input instanceof vscode.TabInputText) return resources.has(input.uri.toString());
+  // The tab's viewType carries an internal prefix before the extension's own.
+  if (input instanceof vscode.TabInputWebview) return webviewViewType !== undefined && input.viewType.endsWith(webviewViewType);
+  return false;
+}
+
+/** Resolves true when the user proceeds, false on Cancel, on the token, or when superseded. */
+export function awaitDecision(request: DecisionRequest): Promise<boolean> {
+  // One at a time: a new question supersedes an older one, which counts as cancelled.
+  pending?.settle(false);
+  const cancelLabel = request.cancelLabel ?? 'Cancel';
+  const resources = new Set((request.about?.resources ?? []).map((u) => u.toString()));
+  const webviewViewType = request.about?.webviewViewType;
+  const isAbout = (tab: vscode.Tab) => tabIsAbout(tab, resources, webviewViewType);
+  const anyOpen = () => vscode.window.tabGroups.all.some((g) => g.tabs.some(isAbout));
+  const canTrackTabs = resources.size > 0 || webviewViewType !== undefined;
+
+  return new Promise<boolean>((resolve) => {
+    const disposables: vscode.Disposable[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let asking = false;
+    let settled = false;
+    const me: Pending = {
+      request,
+      shown: 0,
+      settle: (proceed) => {
+        if (settled) return;
+        settled = true;
+        if (timer) clearTimeout(timer);
+        disposables.forEach((d) => d.dispose());
+        if (pending === me) {
+          pending = undefined;
+          void setContexts(undefined);
+        }
+        resolve(proceed);
+      },
+    };
+    pending = me;
+    void setContexts(request.proceedLabel, [...resources], webviewViewType);
+
+    const answer = (choice: string | undefined) => {
+      if (settled || choice === undefined) return false;
+      if (choice === request.proceedLabel) me.settle(true);
+      else if (choice === cancelLabel) me.settle(false);
+      else return false;
+      return true;
+    };
+
+    const notify = () => {
+      if (settled) return;
+      me.shown++;
+      // Dismissed or replaced by the next reminder: the timer brings it back.
+      void vscode.window.showInformationMessage(request.question, request.proceedLabel, cancelLabel).then(answer);
+      timer = setTimeout(notify, request.remindAfterMs ?? decisionTiming.remindAfterMs);
+    };
+
+    const askModally = async () => {
+      if (settled || asking) return;
+      asking = true;
+      if (timer) clearTimeout(timer);
+      const again = request.show ? 'Show Again' : undefined;
+      const choice = await vscode.window.showInformationMessage(
+        request.title,
+        { modal: true, detail: request.question },
+        ...[request.proceedLabel, ...(again ? [again] : [])],
+      );
+      asking = false;
+      if (settled) return;
+      if (choice === again && request.show) {
+        await request.show();
+        notify();
+      } else me.settle(choice === request.proceedLabel);
+    };
+
+    if (request.token) disposables.push(request.token.onCancellationRequested(() => me.settle(false)));
+    if (request.signal) {
+      if (request.signal.aborted) return me.settle(false);
+      const onAbort = () => me.settle(false);
+      request.signal.addEventListener('abort', onAbort, { once: true });
+      disposables.push({ dispose: () => request.signal?.removeEventListener('abort', onAbort) });
+    }
+
+    void Promise.resolve(request.show?.()).then(
+      () => {
+        if (settled) return;
+        if (canTrackTabs) {
+          disposables.push(
+            vscode.window.tabGroups.onDidChangeTabs(() => {
+              if (!anyOpen()) void askModally();
+            }),
+          );
+        }
+        notify();
+      },
+      () => me.settle(false),
+    );
+  });
+}
+
+let contextUpdates: Promise<unknown> = Promise.resolve();
+
+/** Context keys change in order, so a cleared decision never hides the next one's actions. */
+function setContexts(label: ProceedLabel | undefined, resources: string[] = [], webviews?: string): Promise<unknown> {
+  const set = (key: string, value: unknown) => vscode.commands.executeCommand('setContext', key, value);
+  contextUpdates = contextUpdates
+    .then(async () => {
+      await set(DECISION_RESOURCES_KEY, resources);
+      await set(DECISION_WEBVIEWS_KEY, webviews ? [webviews] : []);
+      await set(DECISION_CONTEXT_KEY, label ? label.toLowerCase() : false);
+    })
+    .catch(() => undefined);
+  return contextUpdates;
+}
