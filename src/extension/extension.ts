@@ -42,12 +42,16 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
   useSelectionOf(view);
   // Deploying services poll only while someone can see them.
   explorer.visible = view.visible;
-  // The view's own description says which account view the tree shows.
+  // The view's own description says which account the tree shows, and the filter when one is on.
   const describeView = () =>
     state.get().then(
-      ({ connection }) => (view.description = `${profileLabel(connection)} · ${connection.region}`),
-      () => (view.description = undefined),
+      ({ connection }) => (view.description = [explorer.filter ? `filter "${explorer.filter}"` : '', `${profileLabel(connection)} · ${connection.region}`].filter(Boolean).join(' · ')),
+      () => (view.description = explorer.filter ? `filter "${explorer.filter}"` : undefined),
     );
+  const showFilter = (filter: string | undefined) => {
+    view.message = filter ? `Showing only names containing "${filter}" — Clear Filter (title bar) shows everything again.` : undefined;
+    void describeView();
+  };
   void describeView();
   // Diagnostics do not call AWS: the region only shows in ECR image URIs.
   const composeDiagnostics = new ComposeDiagnostics(logger, () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || 'us-east-1');
@@ -60,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     docs,
     view.onDidChangeVisibility((e) => (explorer.visible = e.visible)),
     state.onDidChange(() => void describeView()),
+    explorer.onDidChangeFilter(showFilter),
     createStatusBar(state),
     composeDiagnostics,
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ComposeCodeActions(composeDiagnostics), {

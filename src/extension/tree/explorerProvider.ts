@@ -18,6 +18,9 @@ import type { ServiceNode } from './serviceNode';
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
+  private readonly filterEmitter = new vscode.EventEmitter<string | undefined>();
+  /** The filter text changed (undefined: off); the view says what it filters on. */
+  readonly onDidChangeFilter = this.filterEmitter.event;
   private loading = new AbortController();
   private readonly subscriptions: vscode.Disposable[] = [];
   private shownServices = new Set<ServiceNode>();
@@ -74,6 +77,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   async setFilter(text: string | undefined): Promise<void> {
     this.filterText = text?.trim().toLowerCase() || undefined;
     void vscode.commands.executeCommand('setContext', 'ecsDeploy.explorer.filtered', Boolean(this.filterText));
+    this.filterEmitter.fire(this.filterText);
     const roots = await (this.childCache.get(ExplorerProvider.ROOT) ?? Promise.resolve([]));
     for (const r of roots) this.childCache.delete(r);
     this.changedEmitter.fire(undefined);
@@ -171,5 +175,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (this.timer) clearInterval(this.timer);
     this.subscriptions.forEach((d) => d.dispose());
     this.changedEmitter.dispose();
+    this.filterEmitter.dispose();
   }
 }
