@@ -5,6 +5,7 @@ import { profileLabel } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
 import { ComposeCodeActions } from './compose/composeCodeActions';
 import { ComposeDiagnostics } from './compose/composeDiagnostics';
+import { connectionFacts } from './compose/composeTargets';
 import { ConnectionState } from './connectionState';
 import { decisionTiming, pendingDecision, registerDecisionCommands, settleDecision, type PendingDecision } from './decision/awaitDecision';
 import { createOutput } from './output';
@@ -53,8 +54,13 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     void describeView();
   };
   void describeView();
-  // Diagnostics do not call AWS: the region only shows in ECR image URIs.
-  const composeDiagnostics = new ComposeDiagnostics(logger, () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || 'us-east-1');
+  // Diagnostics call AWS once per connection (sts:GetCallerIdentity): the account is in ECR image
+  // URIs and the default execution role, and findings must not change once it is known.
+  const composeDiagnostics = new ComposeDiagnostics(
+    logger,
+    () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || 'us-east-1',
+    () => connectionFacts(state, AbortSignal.timeout(5000), (m) => logger.debug(m)).then((f) => f.accountId),
+  );
 
   context.subscriptions.push(
     channel,
@@ -64,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     docs,
     view.onDidChangeVisibility((e) => (explorer.visible = e.visible)),
     state.onDidChange(() => void describeView()),
+    state.onDidChange(() => composeDiagnostics.lookUpAccount()),
     explorer.onDidChangeFilter(showFilter),
     createStatusBar(state),
     composeDiagnostics,

@@ -51,7 +51,7 @@ export function containerView(c: Container, task?: Task): RowView {
     label: c.name ?? '',
     description: desc.filter(Boolean).join(' · '),
     tooltip: lines.join('\n'),
-    icon: containerIcon(c),
+    icon: containerIcon(c, task),
     contextValue: `ecs.container.${c.lastStatus ?? 'UNKNOWN'}`,
   };
 }
