@@ -7,7 +7,7 @@ import { ComposeCodeActions } from './compose/composeCodeActions';
 import { ComposeDiagnostics } from './compose/composeDiagnostics';
 import { connectionFacts } from './compose/composeTargets';
 import { ConnectionState } from './connectionState';
-import { decisionTiming, pendingDecision, registerDecisionCommands, settleDecision, type PendingDecision } from './decision/awaitDecision';
+import { pendingDecision, registerDecisionCommands, settleDecision, type PendingDecision } from './decision/awaitDecision';
 import { createOutput } from './output';
 import { ReadonlyDocuments } from './readonlyDocuments';
 import { LogFollowers } from './logs/logFollowers';
@@ -24,11 +24,10 @@ export interface EcsDeployApi {
   readonly composeDiagnostics: ComposeDiagnostics;
   /** Followed service logs (ECS: Follow Logs). */
   readonly logs: LogFollowers;
-  /** The pending Deploy / Launch question (tests and webviews settle it; tests shorten its reminders). */
+  /** The pending Deploy / Launch question (a webview's buttons, or tests, settle it). */
   readonly decisions: {
     pending(): PendingDecision | undefined;
     settle(proceed: boolean): boolean;
-    readonly timing: { remindAfterMs: number };
   };
 }
 
@@ -88,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
     connection: state,
     composeDiagnostics,
     logs: followers,
-    decisions: { pending: pendingDecision, settle: settleDecision, timing: decisionTiming },
+    decisions: { pending: pendingDecision, settle: settleDecision },
   };
 }
 

@@ -34,10 +34,10 @@ export interface DeployRequest {
   readonly service: string;
   readonly source: DeploySource;
   /**
-   * Asked before anything changes (the diff); false declines and nothing is changed. The signal
-   * aborts when the user cancels the whole operation, which settles the question too.
+   * Asked before anything changes (the diff); false declines and nothing is changed. It gets the
+   * operation's progress (to ask in) and signal (the user cancelled the whole operation).
    */
-  readonly confirm?: (change: ProposedChange, signal: AbortSignal) => Promise<boolean>;
+  readonly confirm?: (change: ProposedChange, ctx: { readonly signal: AbortSignal; readonly progress: ProgressReporter }) => Promise<boolean>;
 }
 
 export interface DeployResult {
@@ -105,8 +105,7 @@ export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: Flo
     throw new UserError(`Nothing to deploy: the new definition equals ${taskDefinitionName(currentArn)}. Use Force New Deployment to restart the tasks.`);
   }
   if (req.confirm) {
-    progress.report({ message: 'Waiting for your decision: Deploy or Cancel (the diff editor\'s title bar has both)' });
-    if (!(await req.confirm(change, signal))) return undefined;
+    if (!(await req.confirm(change, { signal, progress }))) return undefined;
   }
   throwIfAborted(signal);
 

@@ -52,7 +52,7 @@ export function deployServiceCommand(state: ConnectionState, docs: ReadonlyDocum
       cluster: service.cluster,
       service: service.service,
       source,
-      confirm: (change, signal) => confirmInDiff(docs, service.service, change, confirmed, signal),
+      confirm: (change, ctx) => confirmInDiff(docs, service.service, change, confirmed, ctx),
     });
     await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, phase: outcome?.phase } : undefined;

@@ -48,7 +48,7 @@ export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDoc
       cluster: service.cluster,
       service: service.service,
       source: { kind: 'revision', taskDefinition: revision },
-      confirm: (change, signal) => confirmInDiff(docs, service.service, change, confirmed, signal),
+      confirm: (change, ctx) => confirmInDiff(docs, service.service, change, confirmed, ctx),
     });
     await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, phase: outcome?.phase } : undefined;

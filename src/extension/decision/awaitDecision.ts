@@ -3,13 +3,14 @@
  * launch preview). One decision is pending at a time.
  *
  *   const proceed = await awaitDecision({
- *     title: 'Deploy sample-app:3 to web',
+ *     title: 'Deploy sample-app:3 to web?',
  *     question: 'Deploy sample-app:3 to web? The diff shows what changes compared with sample-app:2.',
- *     proceedLabel: 'Deploy',            // or 'Launch': names the button and the editor-title action
+ *     proceedLabel: 'Deploy',            // or 'Launch': names the editor-title action and the dialog's button
  *     cancelLabel: 'Cancel',             // optional, default 'Cancel'
  *     about: { resources: [left, right] } // or { webviewViewType: 'ecsDeploy.launchPreview' }
  *     show: () => vscode.commands.executeCommand('vscode.diff', left, right, 'a ↔ b'),
  *     token,                             // optional CancellationToken (or `signal`): settles false
+ *     progress,                          // optional: the caller's own progress notification to ask in
  *   });
  *
  *   settleDecision(true | false)  — settles the pending decision from elsewhere (a webview's
@@ -18,15 +19,18 @@
  *
  * While pending:
  * - the editor title of what it is about (the documents in `about.resources`, or the webview
- *   panel of `about.webviewViewType`) shows the proceed action (ecsDeploy.decision.deploy or
- *   ecsDeploy.decision.launch, by `proceedLabel`) and Cancel (ecsDeploy.decision.cancel);
- *   the palette offers them too, and only then (context key ecsDeploy.decisionPending).
- * - the question is a notification with both buttons. Notifications hide themselves after a few
- *   seconds, so it is shown again every `remindAfterMs` (VS Code replaces an identical
- *   notification rather than stacking it): never modal while the user reads, since a dialog would
- *   cover the diff it asks about.
- * - once everything it is about is closed, the user has finished reading: the question becomes a
- *   modal dialog (proceed, "Show Again" when `show` is given, Cancel).
+ *   panel whose viewType is `about.webviewViewType`) shows the proceed action
+ *   (ecsDeploy.decision.deploy or ecsDeploy.decision.launch, by `proceedLabel`) and Cancel
+ *   (ecsDeploy.decision.cancel); the palette offers them too, and only then (context key
+ *   ecsDeploy.decisionPending = the label in lower case).
+ * - the question stays on screen in a progress notification, which VS Code never hides by itself
+ *   (an ordinary message hides after seconds) and which closes the moment the decision settles,
+ *   wherever it was settled (a message's buttons would linger, stale, in the notification list).
+ *   Its Cancel button cancels. With `progress`, the question goes into the caller's notification
+ *   (whose Cancel must reach `token`/`signal`) instead of a second one.
+ * - once everything it is about is closed, the reading is over: the question becomes a modal
+ *   dialog (proceed, "Show Again" when `show` is given, Cancel). Never modal before: a dialog
+ *   would cover what it asks about.
  * `show` is called first, and again on "Show Again".
  */
 import * as vscode from 'vscode';
@@ -34,7 +38,7 @@ import * as vscode from 'vscode';
 export type ProceedLabel = 'Deploy' | 'Launch';
 
 export interface DecisionRequest {
-  /** Short: the modal's title line, e.g. "Deploy sample-app:3 to web". */
+  /** Short: the notification's and the modal's title line, e.g. "Deploy sample-app:3 to web?". */
   readonly title: string;
   /** The whole question, shown in the notification and the modal. */
   readonly question: string;
@@ -46,16 +50,14 @@ export interface DecisionRequest {
   readonly show?: () => Thenable<unknown>;
   readonly token?: vscode.CancellationToken;
   readonly signal?: AbortSignal;
-  /** How often the notification comes back while pending (default `decisionTiming.remindAfterMs`). */
-  readonly remindAfterMs?: number;
+  /** The caller's progress notification (Cancel wired to `token`/`signal`): the question is asked there. */
+  readonly progress?: { report(value: { message?: string }): void };
 }
 
 export interface PendingDecision {
   readonly title: string;
   readonly question: string;
   readonly proceedLabel: ProceedLabel;
-  /** How many times the question notification has been shown. */
-  readonly shown: number;
 }
 
 export const DECISION_CONTEXT_KEY = 'ecsDeploy.decisionPending';
@@ -68,12 +70,8 @@ export const PROCEED_COMMANDS: Record<ProceedLabel, string> = {
 };
 export const CANCEL_DECISION_COMMAND = 'ecsDeploy.decision.cancel';
 
-/** Defaults; tests shorten the reminder interval (through the extension's API) to keep runs short. */
-export const decisionTiming = { remindAfterMs: 30_000 };
-
 interface Pending {
   readonly request: DecisionRequest;
-  shown: number;
   settle(proceed: boolean): void;
 }
 
@@ -82,7 +80,7 @@ let pending: Pending | undefined;
 export function pendingDecision(): PendingDecision | undefined {
   if (!pending) return undefined;
   const { title, question, proceedLabel } = pending.request;
-  return { title, question, proceedLabel, shown: pending.shown };
+  return { title, question, proceedLabel };
 }
 
 /** Settles the pending decision (e.g. from a webview's buttons); false when none is pending. */
@@ -122,16 +120,15 @@ export function awaitDecision(request: DecisionRequest): Promise<boolean> {
 
   return new Promise<boolean>((resolve) => {
     const disposables: vscode.Disposable[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let asking = false;
     let settled = false;
+    let closeNotification: (() => void) | undefined;
     const me: Pending = {
       request,
-      shown: 0,
       settle: (proceed) => {
         if (settled) return;
         settled = true;
-        if (timer) clearTimeout(timer);
+        closeNotification?.();
         disposables.forEach((d) => d.dispose());
         if (pending === me) {
           pending = undefined;
@@ -143,38 +140,35 @@ export function awaitDecision(request: DecisionRequest): Promise<boolean> {
     pending = me;
     void setContexts(request.proceedLabel, [...resources], webviewViewType);
 
-    const answer = (choice: string | undefined) => {
-      if (settled || choice === undefined) return false;
-      if (choice === request.proceedLabel) me.settle(true);
-      else if (choice === cancelLabel) me.settle(false);
-      else return false;
-      return true;
-    };
-
-    const notify = () => {
-      if (settled) return;
-      me.shown++;
-      // Dismissed or replaced by the next reminder: the timer brings it back.
-      void vscode.window.showInformationMessage(request.question, request.proceedLabel, cancelLabel).then(answer);
-      timer = setTimeout(notify, request.remindAfterMs ?? decisionTiming.remindAfterMs);
+    const where = `${request.proceedLabel} and ${cancelLabel} are in the editor's title bar`;
+    const ask = () => {
+      if (request.progress) {
+        request.progress.report({ message: `${request.question} — ${where}.` });
+        return;
+      }
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: request.title, cancellable: true },
+        (progress, token) =>
+          new Promise<void>((done) => {
+            closeNotification = done;
+            progress.report({ message: `${request.question} — ${where}, or ${cancelLabel} here.` });
+            token.onCancellationRequested(() => me.settle(false));
+            if (settled) done();
+          }),
+      );
     };
 
     const askModally = async () => {
       if (settled || asking) return;
       asking = true;
-      if (timer) clearTimeout(timer);
       const again = request.show ? 'Show Again' : undefined;
-      const choice = await vscode.window.showInformationMessage(
-        request.title,
-        { modal: true, detail: request.question },
-        ...[request.proceedLabel, ...(again ? [again] : [])],
-      );
+      const choice = await Promise.resolve(
+        vscode.window.showInformationMessage(request.title, { modal: true, detail: request.question }, ...[request.proceedLabel, ...(again ? [again] : [])]),
+      ).catch(() => undefined);
       asking = false;
       if (settled) return;
-      if (choice === again && request.show) {
-        await request.show();
-        notify();
-      } else me.settle(choice === request.proceedLabel);
+      if (choice === again && request.show) await request.show();
+      else me.settle(choice === request.proceedLabel);
     };
 
     if (request.token) disposables.push(request.token.onCancellationRequested(() => me.settle(false)));
@@ -195,7 +189,7 @@ export function awaitDecision(request: DecisionRequest): Promise<boolean> {
             }),
           );
         }
-        notify();
+        ask();
       },
       () => me.settle(false),
     );

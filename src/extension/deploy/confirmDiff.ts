@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { taskDefinitionName } from '../../core/arns';
+import type { ProgressReporter } from '../../core/logger';
 import type { ProposedChange } from '../../flows/deployService';
 import { awaitDecision } from '../decision/awaitDecision';
 import { READONLY_SCHEME, type ReadonlyDocuments } from '../readonlyDocuments';
@@ -9,7 +10,14 @@ import { READONLY_SCHEME, type ReadonlyDocuments } from '../readonlyDocuments';
  * show, in VS Code's diff editor, with Deploy in its title bar; then waits for the decision.
  * `preconfirmed` (automation) skips only the question.
  */
-export async function confirmInDiff(docs: ReadonlyDocuments, service: string, change: ProposedChange, preconfirmed = false, signal?: AbortSignal): Promise<boolean> {
+export async function confirmInDiff(
+  docs: ReadonlyDocuments,
+  service: string,
+  change: ProposedChange,
+  preconfirmed = false,
+  /** The deploy's own notification (the question is asked there) and its Cancel. */
+  ctx?: { readonly signal: AbortSignal; readonly progress: ProgressReporter },
+): Promise<boolean> {
   const current = taskDefinitionName(change.current.taskDefinitionArn);
   const stamp = Date.now();
   const left = vscode.Uri.from({ scheme: READONLY_SCHEME, path: `/diff/${stamp}/${current}.json` });
@@ -23,10 +31,11 @@ export async function confirmInDiff(docs: ReadonlyDocuments, service: string, ch
   }
   return awaitDecision({
     title: `Deploy ${change.nextLabel} to ${service}?`,
-    question: `Deploy ${change.nextLabel} to ${service}? The diff editor shows what changes compared with ${current}; Deploy is also in its title bar.`,
+    question: `Deploy ${change.nextLabel} to ${service}? The diff shows what changes compared with ${current}`,
     proceedLabel: 'Deploy',
     about: { resources: [left, right] },
     show,
-    signal,
+    signal: ctx?.signal,
+    progress: ctx?.progress,
   });
 }
