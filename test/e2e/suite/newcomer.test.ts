@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { EcsDeployApi } from '../../../src/extension/extension';
 import type { ExplorerNode } from '../../../src/extension/tree/explorerNode';
@@ -71,6 +72,8 @@ suite('What a newcomer trips over, fixed', () => {
     this.timeout(150_000);
     await vscode.workspace.getConfiguration('ecsDeploy').update('deploy.timeoutMinutes', 0.05, vscode.ConfigurationTarget.Global);
     const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/sample-app-backend:v2';
+    // Earlier suites' notifications would push ours out of the center's (virtual) list.
+    await vscode.commands.executeCommand('notifications.clearAll');
     const running = vscode.commands.executeCommand<DeployOutcome>('ecsDeploy.service.deploy', { cluster: 'beta', service: 'web' }, { kind: 'image', container: 'backend', image });
     const deadline = Date.now() + 15000;
     while (!api.decisions.pending() && Date.now() < deadline) await sleep(100);
@@ -234,5 +237,55 @@ suite('What a newcomer trips over, fixed', () => {
     assert.match(api.view.message ?? '', /"web"/);
     await vscode.commands.executeCommand('ecsDeploy.explorer.clearFilter');
     assert.match(api.view.description ?? '', /^Default credential chain · us-east-1$/);
+  });
+
+  test('the Problems panel speaks editor terms, with quick fixes for the execution role, the dev command and NODE_ENV', async function () {
+    this.timeout(60_000);
+    const uri = vscode.Uri.file(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'compose.yaml'));
+    const editor = await vscode.window.showTextDocument(uri);
+    const deadline = Date.now() + 15000;
+    let diags = vscode.languages.getDiagnostics(uri);
+    while (!diags.some((d) => d.code === 'execution-role') && Date.now() < deadline) {
+      await sleep(100);
+      diags = vscode.languages.getDiagnostics(uri);
+    }
+    for (const d of diags) assert.doesNotMatch(d.message, /(^|\s)--[a-z]/, `no command-line flag in "${d.message}"`);
+    // The account is looked up before the findings show: the role finding is not "account unknown".
+    const role = diags.find((d) => d.code === 'execution-role');
+    assert.ok(role, 'an execution-role finding');
+    assert.strictEqual(role.severity, vscode.DiagnosticSeverity.Information);
+    assert.strictEqual(role.range.start.line + 1, 3, 'on services:, not on the first comment');
+    const build = diags.find((d) => d.code === 'build-image');
+    assert.match(build?.message ?? '', /Deploy Workspace… builds and pushes it there/);
+    const fixes = async (d: vscode.Diagnostic) =>
+      ((await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, d.range)) as vscode.CodeAction[]).map((a) => a.title);
+    assert.ok((await fixes(role)).includes('Set x-ecs.executionRoleArn to arn:aws:iam::123456789012:role/ecsTaskExecutionRole'));
+    const dev = diags.find((d) => d.code === 'dev-command')!;
+    assert.ok((await fixes(dev)).some((t) => t.startsWith('Run "') && t.endsWith('on ECS (x-ecs.command of "backend")')), (await fixes(dev)).join(', '));
+    const nodeEnv = diags.find((d) => d.code === 'dev-environment')!;
+    const envActions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, nodeEnv.range)) as vscode.CodeAction[];
+    const override = envActions.find((a) => a.title === 'Set NODE_ENV=production for ECS only (x-ecs.environment of "backend")');
+    assert.ok(override?.edit, envActions.map((a) => a.title).join(', '));
+    await vscode.commands.executeCommand('notifications.hideList');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('compose-problems-editor-terms', 'Deploy Workspace');
+    editor.selection = new vscode.Selection(build!.range.start, build!.range.start);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('compose-hover-editor-terms', 'builds and pushes it there');
+    editor.selection = new vscode.Selection(nodeEnv.range.start, nodeEnv.range.start);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await screenshot('compose-quick-fixes', 'for ECS only');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+    try {
+      assert.ok(await vscode.workspace.applyEdit(override.edit));
+      const until = Date.now() + 10000;
+      while (vscode.languages.getDiagnostics(uri).some((d) => d.code === 'dev-environment') && Date.now() < until) await sleep(100);
+      assert.ok(!vscode.languages.getDiagnostics(uri).some((d) => d.code === 'dev-environment'), 'the NODE_ENV warning is gone');
+      assert.match(editor.document.getText(), /x-ecs:\n\s+environment:\n\s+NODE_ENV: production/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
