@@ -18,22 +18,28 @@ export default tseslint.config(
     files: ['src/core/**', 'src/aws/**', 'src/docker/**', 'src/flows/**', 'src/cli/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension may import vscode.' }] }] },
   },
+  // Layers point downward: core imports nothing of ours above it; aws and docker never import each
+  // other. `**/layer/**` matches from any depth ('../aws/x' and '../../aws/x' alike); a unit test
+  // (test/unit/lint/layers.test.ts) proves each rule fires.
   {
-    // Layers point downward: core imports nothing of ours above it; aws and docker never import each other.
     files: ['src/core/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../aws/*', '../docker/*', '../flows/*', '../cli/*', '../extension/*', 'vscode'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/aws/**', '**/docker/**', '**/flows/**', '**/cli/**', '**/extension/**', 'vscode', 'dockerode'] }] },
   },
   {
     files: ['src/aws/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../docker/*', '../flows/*', '../cli/*', '../extension/*', 'vscode', 'dockerode'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/docker/**', '**/flows/**', '**/cli/**', '**/extension/**', 'vscode', 'dockerode'] }] },
   },
   {
     files: ['src/docker/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../aws/*', '../flows/*', '../cli/*', '../extension/*', 'vscode', '@aws-sdk/*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/aws/**', '**/flows/**', '**/cli/**', '**/extension/**', 'vscode', '@aws-sdk/*'] }] },
   },
   {
     files: ['src/flows/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../cli/*', '../extension/*', 'vscode'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/cli/**', '**/extension/**', 'vscode'] }] },
+  },
+  {
+    files: ['src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/extension/**', 'vscode'] }] },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],

@@ -31,3 +31,9 @@ export async function listClusters(ecs: ECSClient, signal?: AbortSignal): Promis
   }
   return sortClusters(summaries);
 }
+
+/** True when the cluster exists and is ACTIVE (DescribeClusters reports missing ones as failures). */
+export async function clusterIsActive(ecs: ECSClient, cluster: string, signal?: AbortSignal): Promise<boolean> {
+  const out = await ecs.send(new DescribeClustersCommand({ clusters: [cluster] }), { abortSignal: signal });
+  return (out.clusters ?? []).some((c) => c.status === 'ACTIVE');
+}

@@ -9,6 +9,7 @@ import {
   type TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import { createLimiter } from '../core/concurrency';
+import { familyOf } from '../core/arns';
 
 /** Registers the input as the family's next revision; returns the new revision. */
 export async function registerTaskDefinition(ecs: ECSClient, input: RegisterTaskDefinitionCommandInput, signal?: AbortSignal): Promise<TaskDefinition> {
@@ -43,7 +44,7 @@ export async function listRevisions(ecs: ECSClient, family: string, limit = 20, 
     abortSignal: signal,
   });
   // familyPrefix also matches longer family names: keep this family only.
-  const arns = (out.taskDefinitionArns ?? []).filter((a) => a.split('/').pop()?.replace(/:\d+$/, '') === family).slice(0, limit);
+  const arns = (out.taskDefinitionArns ?? []).filter((a) => familyOf(a) === family).slice(0, limit);
   const limit4 = createLimiter(4);
   const defs = await Promise.all(
     arns.map((arn) => limit4(() => ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), { abortSignal: signal }))),

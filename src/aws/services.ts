@@ -22,7 +22,7 @@ export async function listServicePage(ecs: ECSClient, cluster: string, nextToken
 export async function describeServices(ecs: ECSClient, cluster: string, services: readonly string[], signal?: AbortSignal): Promise<Service[]> {
   const batches = await Promise.all(
     chunk(services, DESCRIBE_SERVICES_BATCH).map((batch) =>
-      ecs.send(new DescribeServicesCommand({ cluster, services: batch }), { abortSignal: signal }),
+      ecs.send(new DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }), { abortSignal: signal }),
     ),
   );
   return batches.flatMap((b) => b.services ?? []);

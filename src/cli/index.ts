@@ -13,11 +13,27 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0); // `ecs-deploy clusters | head` is fine
 });
 
+/** Reads one answer from the terminal; anything but y/yes is a no. */
+function ask(question: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    process.stderr.write(`${question} [y/N] `);
+    const onData = (d: Buffer) => {
+      process.stdin.off('data', onData);
+      process.stdin.pause();
+      resolve(/^\s*y(es)?\s*$/i.test(d.toString()));
+    };
+    controller.signal.addEventListener('abort', () => (process.stdin.off('data', onData), process.stdin.pause(), resolve(false)), { once: true });
+    process.stdin.resume();
+    process.stdin.on('data', onData);
+  });
+}
+
 void runCli(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(line + '\n'),
   stderr: (line) => process.stderr.write(line + '\n'),
   env: process.env,
   signal: controller.signal,
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { ask } : {}),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -6,6 +6,8 @@ export interface CliIo {
   readonly stderr: (line: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly signal: AbortSignal;
+  /** A yes/no question on the terminal; absent without one (then commands need --yes). */
+  readonly ask?: (question: string) => Promise<boolean>;
 }
 
 /** Diagnostics go to stderr so stdout holds results only; debug lines only with ECS_DEPLOY_DEBUG. */

@@ -14,6 +14,11 @@ export function taskDefinitionName(arn: string | undefined): string {
   return resourceIdOf(arn);
 }
 
+/** The family of a task definition ARN or "family:revision". */
+export function familyOf(arnOrName: string | undefined): string {
+  return resourceIdOf(arnOrName).replace(/:\d+$/, '');
+}
+
 /** The revision number of a task definition ARN, if it has one. */
 export function revisionOf(arn: string | undefined): number | undefined {
   const m = /:(\d+)$/.exec(arn ?? '');

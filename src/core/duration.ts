@@ -16,3 +16,12 @@ export function formatDuration(ms: number): string {
   const sec = s % 60;
   return [h ? `${h}h` : '', m ? `${m}m` : '', sec || (!h && !m) ? `${sec}s` : ''].join('');
 }
+
+/** parseDuration for a value that must be one: anything else (or zero) is an Error that says what is accepted. */
+export function requireDuration(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined || !Number.isSafeInteger(ms) || ms <= 0) {
+    throw new Error(`"${text}" is not a duration — write a whole number and a unit, like 90s, 10m, 1h or 2d`);
+  }
+  return ms;
+}

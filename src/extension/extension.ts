@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { fileBuildRecords } from '../docker/buildRecords';
-import { profileLabel } from '../core/connection';
+import { DEFAULT_REGION, profileLabel } from '../core/connection';
 import { registerCommands } from './commands/registerCommands';
 import { ComposeCodeActions } from './compose/composeCodeActions';
 import { ComposeDiagnostics } from './compose/composeDiagnostics';
@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
   // URIs and the default execution role, and findings must not change once it is known.
   const composeDiagnostics = new ComposeDiagnostics(
     logger,
-    () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || 'us-east-1',
+    () => vscode.workspace.getConfiguration('ecsDeploy').get<string>('region') || process.env.AWS_REGION || DEFAULT_REGION,
     () => connectionFacts(state, AbortSignal.timeout(5000), (m) => logger.debug(m)).then((f) => f.accountId),
   );
 

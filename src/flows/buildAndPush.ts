@@ -25,6 +25,8 @@ export interface BuildAndPushRequest {
   readonly repository: string;
   /** Create the repository when ECR does not have it. */
   readonly createRepository?: boolean;
+  /** The registry host the repository must be in (from an ECR image URI); another stops the flow before the push. */
+  readonly registry?: string;
   /** Defaults to the git short commit (+ "-dirty") and "latest". */
   readonly tags?: readonly string[];
   readonly platform?: string;
@@ -91,7 +93,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   // Read-only questions go out together; nothing is created before the engine answered.
   progress.report({ message: 'Checking the Docker engine' });
   const engineAnswer = describeEngine(docker, dockerHost);
-  const target = new EcrTarget({ ecr: deps.ecr, repository: req.repository, createRepository: req.createRepository, connection, log, signal });
+  const target = new EcrTarget({ ecr: deps.ecr, repository: req.repository, createRepository: req.createRepository, registry: req.registry, connection, log, signal });
   // Loading the AWS SDK (when the caller left that to the flow) takes the only thread for tens of
   // milliseconds. With a recorded build the recorded image is likely pushed soon: it loads while
   // the engine answers. Otherwise it waits until the engine has the whole context (see below).

@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { throwIfAborted } from '../core/abort';
 import type { ResolvedConnection } from '../core/connection';
 import type { Logger, ProgressReporter } from '../core/logger';
+import { UserError } from '../core/userError';
 import { buildAndPush, type BuildAndPushDeps, type BuildAndPushResult } from './buildAndPush';
 import { composeBuildTargets, type RenderComposeRequest } from './renderCompose';
 
@@ -45,6 +46,12 @@ export function composeImagesToBuild(req: ComposeImagesRequest) {
 export async function buildComposeImages(req: ComposeImagesRequest, deps: ComposeImagesDeps): Promise<PushedImage[]> {
   const { log, progress, signal } = deps;
   const targets = composeImagesToBuild(req);
+  for (const { service, ecrImage } of targets) {
+    // A push goes to the connection's region; an image URI of another region cannot be had from here.
+    if (ecrImage && ecrImage.region !== deps.connection.region) {
+      throw new UserError(`"${service}" names the image ${ecrImage.uri}, in ${ecrImage.region}, but the connection is to ${deps.connection.region}: connect to ${ecrImage.region} to push it there, or change its image`);
+    }
+  }
   const pushed: PushedImage[] = [];
   for (const [i, t] of targets.entries()) {
     throwIfAborted(signal);
@@ -55,7 +62,8 @@ export async function buildComposeImages(req: ComposeImagesRequest, deps: Compos
         contextDir: t.contextDir,
         repository: t.repository,
         createRepository: true,
-        tags: req.tags,
+        registry: t.ecrImage?.registry,
+        tags: pushTags(req.tags, t.ecrImage?.tag),
         platform: req.platform,
         noCache: req.noCache,
         buildArgs: t.buildArgs,
@@ -67,6 +75,12 @@ export async function buildComposeImages(req: ComposeImagesRequest, deps: Compos
     pushed.push({ service: t.service, image });
   }
   return pushed;
+}
+
+/** The request's tags plus the one the compose file's image names (alone when the request has none); else the defaults. */
+function pushTags(tags: readonly string[] | undefined, imageTag: string | undefined): readonly string[] | undefined {
+  if (!imageTag) return tags;
+  return [...new Set([...(tags ?? []), imageTag])];
 }
 
 /** render's `images` from what was pushed, given images winning. */

@@ -11,6 +11,8 @@ export interface EcrTargetOptions {
   readonly ecr: ECRClient | (() => Promise<ECRClient>);
   readonly repository: string;
   readonly createRepository?: boolean;
+  /** The registry (host) the repository must be in, when an image URI named one. */
+  readonly registry?: string;
   readonly connection: ResolvedConnection;
   readonly log: Logger;
   readonly signal?: AbortSignal;
@@ -43,15 +45,27 @@ export class EcrTarget {
   repository(): Promise<RepositoryInfo> {
     this.prefetch();
     return (this.repo ??= this.lookup!.then(async (found) => {
-      if (found) return found;
+      if (found) return this.checkRegistry(found);
       const { repository, createRepository, connection, log, signal } = this.o;
       if (!createRepository) {
         throw new UserError(`The ECR repository "${repository}" does not exist in ${connection.region} — create it, or allow creating it`);
       }
       log.info(`Creating ECR repository ${repository}`);
       const { createRepository: create, ecr } = await this.api!;
-      return create(ecr, repository, signal).catch(this.failure('ecr:CreateRepository'));
+      return this.checkRegistry(await create(ecr, repository, signal).catch(this.failure('ecr:CreateRepository')));
     }));
+  }
+
+  /** The repository is where the image must go (the account an ECR image URI names), or nothing is pushed. */
+  private checkRegistry(repo: RepositoryInfo): RepositoryInfo {
+    const want = this.o.registry;
+    const have = repo.uri.slice(0, repo.uri.indexOf('/'));
+    if (want && have !== want) {
+      throw new UserError(
+        `The image is to go to ${want}/${this.o.repository}, but this connection's ECR repository is ${repo.uri} (another account): connect with a profile of the account in the image URI, or change the image`,
+      );
+    }
+    return repo;
   }
 
   /** The registry login from GetAuthorizationToken (with the emulator's registry address when set). */

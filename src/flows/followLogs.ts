@@ -15,7 +15,7 @@ import { fetchWindow } from './logs/fetchWindow';
 import { DEFAULT_LOOKBACK_MS, type LogGroupPoller } from './logs/logGroupPoller';
 import { LogPollerHub } from './logs/pollerHub';
 import { ServiceLogSources, type FollowTarget, type SourceSnapshot } from './logs/serviceLogSources';
-import { sleep } from './logs/sleep';
+import { sleep } from './sleep';
 
 export type { FollowTarget } from './logs/serviceLogSources';
 

@@ -10,6 +10,7 @@ import {
   type RenderOptions,
   type RenderResult,
 } from '../core/compose/index';
+import { renderStackTemplate, type LaunchOptions, type StackRenderResult } from '../core/stack/index';
 import { UserError } from '../core/userError';
 
 /** Files `docker compose` looks for, in its order, and the override that goes with each. */
@@ -60,6 +61,23 @@ export function defaultComposeFiles(dir: string, exists: (p: string) => boolean 
 export function renderComposeProject(req: RenderComposeRequest): RenderComposeResult {
   const input = composeInput(req);
   const result = renderTaskDefinition({ ...input, options: req.options });
+  return { ...result, files: input.files.map((f) => f.path), projectDirectory: input.projectDirectory };
+}
+
+export interface RenderStackRequest extends RenderComposeRequest {
+  /** INFRA options given by the caller; they win over the compose file's top-level x-ecs. */
+  readonly launch: LaunchOptions;
+}
+
+export interface RenderStackResult extends StackRenderResult {
+  readonly files: readonly string[];
+  readonly projectDirectory: string;
+}
+
+/** The app's CloudFormation stack from the compose project, read as `docker compose` reads it. */
+export function renderComposeStack(req: RenderStackRequest): RenderStackResult {
+  const input = composeInput(req);
+  const result = renderStackTemplate({ ...input, options: req.options, launch: req.launch });
   return { ...result, files: input.files.map((f) => f.path), projectDirectory: input.projectDirectory };
 }
 

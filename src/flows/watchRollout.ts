@@ -5,6 +5,7 @@ import { isAbortError } from '../core/abort';
 import { formatDuration } from '../core/duration';
 import type { Logger, ProgressReporter } from '../core/logger';
 import { nextPollDelayMs } from '../core/rollout/pollDelay';
+import { sleep as sleepUnlessAborted } from './sleep';
 import { RolloutTracker, type RolloutSnapshot, type RolloutUpdate } from '../core/rollout/rolloutTracker';
 
 export type RolloutOutcome =
@@ -40,26 +41,13 @@ export function pollService(ecs: ECSClient, cluster: string, service: string): (
   };
 }
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
-}
-
 /**
  * Polls until the deployment COMPLETES or FAILS (saying why), the timeout passes (saying what it
  * still waited for), or the signal stops the watching — never the deployment.
  */
 export async function watchRollout(poll: (signal: AbortSignal) => Promise<RolloutSnapshot>, o: WatchOptions): Promise<RolloutOutcome> {
   const now = o.now ?? (() => new Date());
-  const sleep = o.sleep ?? abortableSleep;
+  const sleep = o.sleep ?? sleepUnlessAborted;
   const tracker = new RolloutTracker(o.deploymentId, o.startedAt, { taskDefinitionArn: o.taskDefinitionArn });
   const stopped = (u?: RolloutUpdate): RolloutOutcome => ({
     phase: 'STOPPED_WATCHING',

@@ -15,6 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 process.chdir(root);
 const ALL_TIERS = ['lint', 'package', 'unit', 'integration', 'e2e'];
 const wanted = process.argv.slice(2).filter((a) => ALL_TIERS.includes(a));
+// Test files named after the tiers run alone: `node test/harness/run-all.mjs integration test/integration/cli/up.test.ts`.
+const onlyFiles = process.argv.slice(2).filter((a) => /\.test\.(ts|js)$/.test(a)).map((f) => f.replace(/^(out\/)?/, 'out/').replace(/\.ts$/, '.js'));
 const tiers = wanted.length ? wanted : ALL_TIERS;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const t0 = Date.now();
@@ -67,7 +69,9 @@ function lastSummary(output) {
 
 async function runMochaTier(tier, pattern, env) {
   const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
-  const { code, output } = await run('node', [mocha, '--reporter', 'spec', '--timeout', '60000', '--recursive', pattern], { env });
+  const files = onlyFiles.filter((f) => f.startsWith(`${pattern}/`));
+  if (onlyFiles.length && !files.length) return;
+  const { code, output } = await run('node', [mocha, '--reporter', 'spec', '--timeout', '60000', '--recursive', ...(files.length ? files : [pattern])], { env });
   const counts = mochaCounts(output);
   if (!counts.reported) return tierBroken(tier, `mocha exited with code ${code} before reporting`);
   if (code !== 0 && counts.failed === 0) counts.failed = 1;

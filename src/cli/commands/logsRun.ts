@@ -1,7 +1,7 @@
 import { AwsClients } from '../../aws/clients';
 import { isAbortError } from '../../core/abort';
 import { profileName } from '../../core/connection';
-import { parseDuration } from '../../core/logs/duration';
+import { requireDuration } from '../../core/duration';
 import { followServiceLogs } from '../../flows/followLogs';
 import { UsageError } from '../args';
 import type { CommandContext } from '../command';
@@ -14,7 +14,7 @@ export async function run({ io, args, connection, log }: CommandContext): Promis
   if (!cluster || !service) throw new UsageError(`logs needs ${!cluster ? '--cluster' : '--service'} (e.g. ecs-deploy logs --cluster demo --service web)`);
   let sinceMs: number;
   try {
-    sinceMs = parseDuration(str('since') ?? DEFAULT_SINCE);
+    sinceMs = requireDuration(str('since') ?? DEFAULT_SINCE);
   } catch (err) {
     throw new UsageError(`--since: ${(err as Error).message}`);
   }

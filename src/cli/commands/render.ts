@@ -1,4 +1,5 @@
 import { lazyRun, type CliCommand } from '../command';
+import { COMPOSE_OPTIONS } from './composeArgs';
 
 export const renderCommand: CliCommand = {
   name: 'render',
@@ -6,13 +7,7 @@ export const renderCommand: CliCommand = {
   usage:
     '[-f FILE]... [--project-directory DIR] [--env-file FILE] [--profile NAME]... [--image SERVICE=URI]... [--family NAME] [--launch-type fargate|ec2] [--cpu-architecture x86_64|arm64] [--execution-role-arn ARN] [--task-role-arn ARN] [--region R] [--log-group NAME] [-o OUT]',
   options: {
-    file: { type: 'string', short: 'f', multiple: true },
-    'project-directory': { type: 'string' },
-    'env-file': { type: 'string' },
-    // For render, --profile is the Compose profile (repeatable); the AWS profile comes from AWS_PROFILE.
-    profile: { type: 'string', multiple: true },
-    image: { type: 'string', multiple: true },
-    family: { type: 'string' },
+    ...COMPOSE_OPTIONS,
     'launch-type': { type: 'string' },
     'cpu-architecture': { type: 'string' },
     'execution-role-arn': { type: 'string' },

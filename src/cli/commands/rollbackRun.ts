@@ -7,6 +7,7 @@ import { UsageError } from '../args';
 import type { CommandContext } from '../command';
 import { finishDeploy, requiredString } from './rolloutCli';
 import { timeoutOf } from './rolloutTimeout';
+import { familyOf } from '../../core/arns';
 
 export async function run({ io, args, connection, log }: CommandContext): Promise<number> {
   const v = args.values;
@@ -24,7 +25,7 @@ export async function run({ io, args, connection, log }: CommandContext): Promis
   try {
     const current = await describeService(clients.ecs, cluster, service, io.signal).catch(fail);
     if (!current?.taskDefinition) throw new UserError(`Service ${service} was not found in cluster ${cluster}`);
-    const family = current.taskDefinition.split('/').pop()!.replace(/:\d+$/, '');
+    const family = familyOf(current.taskDefinition);
     const result = await deployService(
       clients.ecs,
       { cluster, service, source: { kind: 'revision', taskDefinition: `${family}:${revisionText}` } },

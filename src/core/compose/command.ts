@@ -1,6 +1,6 @@
 import { shellSplit } from './commandLine';
 import { productionCommand } from './devCommand';
-import { rewriteHosts } from './hosts';
+import { rewriteHosts, type HostRewrite } from './hosts';
 import { get, isSeq, text, type CNode } from './node';
 import type { ServiceContext } from './renderContext';
 
@@ -32,11 +32,27 @@ export function renderCommand(ctx: ServiceContext, key: 'command' | 'entrypoint'
       key,
     });
   }
-  return words.map((w) => {
-    const r = rewriteHosts(w, ctx.hosts);
+  return words.map((w, i) => {
+    const r = rewriteArgument(w, words[i - 1], ctx.hosts);
     if (r.changed) ctx.diags.info(node.pos, `${key} argument ${w} → ${r.value} (containers of one task reach each other at localhost)`, 'host-rewrite');
     return r.value;
   });
+}
+
+/**
+ * An argument's hosts: the value of an option is read like a variable of the option's name
+ * ("--db-host db" and "-h db" are hosts, "--password grafana" never is), other words for URLs
+ * and host:port pairs only.
+ */
+export function rewriteArgument(word: string, previous: string | undefined, hosts: ReadonlySet<string>): HostRewrite {
+  const inline = /^(--[A-Za-z][\w.-]*)=/.exec(word);
+  if (inline) {
+    const r = rewriteHosts(word.slice(inline[0].length), hosts, inline[1].slice(2));
+    return { value: inline[0] + r.value, changed: r.changed };
+  }
+  // -h is the host option of psql, mysql, redis-cli, pg_isready…
+  const option = previous === '-h' ? 'host' : /^--([A-Za-z][\w.-]*)$/.exec(previous ?? '')?.[1];
+  return rewriteHosts(word, hosts, option);
 }
 
 function argv(node: CNode, ctx: ServiceContext, what: string): string[] | undefined {

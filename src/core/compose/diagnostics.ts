@@ -69,3 +69,8 @@ export function editorText(d: ComposeDiagnostic): string {
 export function formatDiagnostic(d: ComposeDiagnostic, path: string = d.file): string {
   return `${path}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
 }
+
+/** By file, then line and column: the order a reader goes through them. */
+export function sortDiagnostics(items: readonly ComposeDiagnostic[]): ComposeDiagnostic[] {
+  return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+}

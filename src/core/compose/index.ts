@@ -7,4 +7,4 @@ export { renderTaskDefinition, type RenderInput, type RenderResult } from './ren
 export { validateTaskDefinition } from './validate';
 export { COMPOSE_FILE_NAME, isComposeFileName, taskDefinitionFileName } from './fileNames';
 export { moveVariableToSecrets, removeEnvFileLine, removeVolumeAtLine, setExecutionRole, setServiceExtension } from './quickFixes';
-export { buildRepositoryName, listBuildTargets, type BuildTarget } from './buildTargets';
+export { buildRepositoryName, ecrImageOf, listBuildTargets, type BuildTarget, type EcrImage } from './buildTargets';

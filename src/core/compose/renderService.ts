@@ -11,7 +11,7 @@ import type { ServiceContext } from './renderContext';
 import { serviceResources, type ServiceResources } from './resources';
 import { DROPPED_KEYS, IGNORED_KEYS, SUPPORTED_KEYS } from './serviceKeys';
 import { renderMounts, type VolumeUse } from './volumes';
-import { buildRepositoryName } from './buildTargets';
+import { buildRepositoryName, ecrImageOf } from './buildTargets';
 import { ec2Only } from './diagnostics';
 
 export interface RenderedService {
@@ -22,6 +22,9 @@ export interface RenderedService {
 }
 
 const FARGATE_MAX_STOP_TIMEOUT = 120;
+
+/** Stands for the account in ECR URIs of built images when the account is not known (offline rendering). */
+export const UNKNOWN_ACCOUNT = 'aws_account_id';
 
 /** One compose service → one container definition (dependsOn and essential are set by the task). */
 export function renderService(ctx: ServiceContext, containerName: string, logConfiguration: ContainerDefinition['logConfiguration']): RenderedService {
@@ -81,20 +84,20 @@ function renderImage(ctx: ServiceContext): string | undefined {
   if (fromOption) return fromOption;
   const image = text(get(ctx.svc, 'image'));
   const build = get(ctx.svc, 'build');
-  if (image && !build) return image;
+  if (image && (!build || ecrImageOf(image))) return image;
   if (!image && !build) {
     ctx.diags.error(ctx.svc.pos, `service "${ctx.name}" has neither "image" nor "build": add one`, 'no-image');
     return undefined;
   }
-  const account = ctx.opts.accountId ?? 'aws_account_id';
+  const account = ctx.opts.accountId ?? UNKNOWN_ACCOUNT;
   const repo = buildRepositoryName(ctx.project.name, ctx.name);
   const tag = image && image.includes(':') && !image.endsWith(':') ? image.slice(image.lastIndexOf(':') + 1) : 'latest';
   const uri = `${account}.dkr.ecr.${ctx.opts.region}.amazonaws.com/${repo}:${tag.replace(/[^A-Za-z0-9._-]/g, '-')}`;
   ctx.diags.warn(
     build!.pos,
     {
-      cli: `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; push the image there, or give --image ${ctx.name}=URI`,
-      editor: `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; Deploy Workspace… builds and pushes it there, or set "x-ecs: {image: URI}" on "${ctx.name}"`,
+      cli: `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; push the image there, name an ECR image in its "image:", or give --image ${ctx.name}=URI`,
+      editor: `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; Deploy Workspace… builds and pushes it there, or name an ECR image in its "image:" (or "x-ecs: {image: URI}" on "${ctx.name}")`,
     },
     'build-image',
     { service: ctx.name },

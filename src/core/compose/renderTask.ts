@@ -1,5 +1,5 @@
 import type { ContainerDefinition, LogConfiguration, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { DiagnosticBag, editorProfileHint, type ComposeDiagnostic, type SourcePos } from './diagnostics';
+import { DiagnosticBag, editorProfileHint, sortDiagnostics, type ComposeDiagnostic, type SourcePos } from './diagnostics';
 import { renderDependsOn } from './dependsOn';
 import { loadComposeProject, type ComposeProject, type LoadOptions } from './loadProject';
 import { bool, get, isMap, text, type CMap } from './node';
@@ -23,8 +23,22 @@ export interface RenderResult {
   readonly family?: string;
 }
 
+/** What render saw, for code that builds on the task (the app's stack): the project and each service's rendering. */
+export interface RenderDetails {
+  readonly project: ComposeProject;
+  /** Compose service name → its container, ports and volume uses (with positions). */
+  readonly services: ReadonlyMap<string, RenderedService>;
+}
+
 /** Compose project → one task definition: every enabled service a container of one awsvpc task. */
 export function renderTaskDefinition(input: RenderInput): RenderResult {
+  const result: RenderResult & { details?: RenderDetails } = { ...renderTaskWithDetails(input) };
+  delete result.details;
+  return result;
+}
+
+/** renderTaskDefinition, plus the project and the services as rendered (when the files could be read). */
+export function renderTaskWithDetails(input: RenderInput): RenderResult & { readonly details?: RenderDetails } {
   const diags = new DiagnosticBag();
   const project = loadComposeProject(input, diags);
   if (!project) return { diagnostics: sortDiagnostics(diags.items) };
@@ -41,7 +55,7 @@ export function renderTaskDefinition(input: RenderInput): RenderResult {
       { cli: `no service is enabled: every service has a profile; pass --profile ${profile}`, editor: `no service is enabled: every service has a profile; ${editorProfileHint(profile)}` },
       'no-services',
     );
-    return { diagnostics: sortDiagnostics(diags.items), projectName: project.name };
+    return { diagnostics: sortDiagnostics(diags.items), projectName: project.name, details: { project, services: new Map() } };
   }
   if (project.services.size > MAX_CONTAINERS) {
     diags.error(get(root, 'services')!.pos, `${project.services.size} services, but an ECS task holds at most ${MAX_CONTAINERS} containers: leave some out with profiles`, 'too-many-services');
@@ -120,11 +134,12 @@ export function renderTaskDefinition(input: RenderInput): RenderResult {
   if (taskRole) td.taskRoleArn = taskRole;
   if (volumes.length) td.volumes = volumes;
 
-  const result = (taskDefinition?: RegisterTaskDefinitionCommandInput): RenderResult => ({
+  const result = (taskDefinition?: RegisterTaskDefinitionCommandInput) => ({
     taskDefinition,
     diagnostics: sortDiagnostics(diags.items),
     projectName: project.name,
     family,
+    details: { project, services: rendered },
   });
   if (diags.hasErrors) return result();
   // Never hand out something ECS would refuse: our own checks run on every output.
@@ -170,9 +185,5 @@ function checkPortClashes(rendered: Map<string, RenderedService>, diags: Diagnos
   }
 }
 
-
-function sortDiagnostics(items: ComposeDiagnostic[]): ComposeDiagnostic[] {
-  return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
-}
 
 export type { SourcePos };

@@ -1,4 +1,5 @@
 import { UserError } from '../userError';
+import { familyOf } from '../arns';
 
 /** The parts of a container definition that say where its logs go (structurally the ECS API's shape). */
 export interface ContainerLogSettings {
@@ -41,7 +42,7 @@ export function resolveLogTargets(
   containers: readonly ContainerLogSettings[],
   container?: string,
 ): ResolvedLogTargets {
-  const family = taskDefinition.replace(/^.*task-definition\//, '').replace(/:\d+$/, '');
+  const family = familyOf(taskDefinition);
   const named = containers.filter((c): c is ContainerLogSettings & { name: string } => Boolean(c.name));
   const chosen = container === undefined ? named : named.filter((c) => c.name === container);
   if (container !== undefined && chosen.length === 0) {

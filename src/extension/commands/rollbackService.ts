@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { listRevisions } from '../../aws/deploy';
-import { taskDefinitionName } from '../../core/arns';
+import { familyOf, taskDefinitionName } from '../../core/arns';
 import { shortImage } from '../../core/explorer/containerView';
 import { timeAgo } from '../../core/explorer/timeAgo';
 import { UserError } from '../../core/userError';
@@ -23,7 +23,7 @@ function revisionImage(entry: string): string {
 export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDocuments, explorer: ExplorerProvider): CommandBody {
   return async ({ signal, log }, target?: unknown, revisionArg?: unknown, options?: unknown) => {
     const service = await resolveServiceTarget(target, state, signal);
-    const family = taskDefinitionName(service.taskDefinitionArn).replace(/:\d+$/, '');
+    const family = familyOf(service.taskDefinitionArn);
     let revision = typeof revisionArg === 'number' ? `${family}:${revisionArg}` : undefined;
     if (!revision) {
       const { clients } = await state.get();

@@ -1,3 +1,4 @@
+import { DEFAULT_REGION } from '../../core/connection';
 import * as vscode from 'vscode';
 import { callerAccount } from '../../aws/account';
 import { UserError } from '../../core/userError';
@@ -23,7 +24,7 @@ export async function pickComposeFile(arg: unknown): Promise<vscode.Uri | undefi
 
 /** Region and account for ECR image URIs and the default execution role; best effort, never blocks long. */
 export async function connectionFacts(state: ConnectionState, signal: AbortSignal, debug: (m: string) => void): Promise<{ region: string; accountId?: string }> {
-  let region = 'us-east-1';
+  let region = DEFAULT_REGION;
   try {
     const { connection, clients } = await state.get();
     region = connection.region;

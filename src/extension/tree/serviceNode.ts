@@ -7,7 +7,9 @@ import { activeDeployments, deploymentView, isDeploying, serviceView } from '../
 import type { HasRef, ResourceRef } from '../resourceRef';
 import type { ExplorerHost } from './explorerHost';
 import type { ExplorerNode } from './explorerNode';
+import { loadServiceInfrastructure } from '../../flows/serviceInfrastructure';
 import { GroupNode } from './groupNode';
+import { LoadBalancerNode, ScalingNode, StackNode } from './infrastructureNodes';
 import { MessageNode } from './messageNode';
 import { rowItem } from './rowItem';
 import { TaskNode } from './taskNode';
@@ -44,9 +46,9 @@ export class ServiceNode implements ExplorerNode, HasRef {
     return rowItem(serviceView(this.service, this.tasks), vscode.TreeItemCollapsibleState.Collapsed, this.service.serviceArn);
   }
 
-  async children(): Promise<ExplorerNode[]> {
+  async children(signal: AbortSignal): Promise<ExplorerNode[]> {
     const arn = this.service.serviceArn ?? this.service.serviceName ?? '';
-    const nodes: ExplorerNode[] = [];
+    const nodes: ExplorerNode[] = await this.infrastructure(arn, signal);
     const deployments = activeDeployments(this.service);
     if (deployments.length > 1) {
       nodes.push(
@@ -67,6 +69,18 @@ export class ServiceNode implements ExplorerNode, HasRef {
         }),
       );
     }
+    return nodes;
+  }
+
+  /** Load balancer (with target health), auto scaling and stack rows, when the service has them. */
+  private async infrastructure(arn: string, signal: AbortSignal): Promise<ExplorerNode[]> {
+    const { clients } = await this.host.connection();
+    const infra = await loadServiceInfrastructure(clients, this.cluster, this.service, signal);
+    for (const e of infra.errors) this.host.logError(`${this.service.serviceName}: ${e}`);
+    const nodes: ExplorerNode[] = [];
+    if (infra.loadBalancer) nodes.push(new LoadBalancerNode(arn, infra.loadBalancer));
+    if (infra.scaling) nodes.push(new ScalingNode(arn, infra.scaling, this.service.desiredCount));
+    if (infra.stack) nodes.push(new StackNode(arn, infra.stack));
     return nodes;
   }
 

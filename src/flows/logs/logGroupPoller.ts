@@ -7,7 +7,7 @@ import type { Logger } from '../../core/logger';
 import { LogCursor } from '../../core/logs/cursor';
 import type { LogEvent } from '../../core/logs/logEvent';
 import { DEFAULT_POLL_POLICY, delayForSpacing, PollInterval, type PollOutcome, type PollPolicy } from '../../core/logs/pollInterval';
-import { sleep } from './sleep';
+import { sleep } from '../sleep';
 
 /** One follower's interest in a group: which streams, and where their new events go. */
 export interface GroupSubscriber {

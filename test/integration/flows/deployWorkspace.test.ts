@@ -10,7 +10,7 @@ import { createDockerClient } from '../../../src/docker/engine';
 import { deployWorkspace } from '../../../src/flows/deployWorkspace';
 import { createCluster, defaultNetwork, holdTasksRunning, registerTaskDefinition, seedClients, seedService } from '../../support/ecsSeed';
 import { baseImage, dockerHost, motoEndpoint, resetMoto } from '../env';
-import { connection, ecrClient, recorder, registryTags } from '../image/imageHelpers';
+import { connection, ecrClient, recorder, registryTags, uniqueRepo } from '../image/imageHelpers';
 
 /** A compose project like the sample app: a built backend that waits for a database image. */
 function project(): string {
@@ -148,4 +148,74 @@ describe('Deploy Workspace: build, push, render, register, update', function () 
       destroy();
     }
   });
+
+  describe('a build: service whose image: names an ECR repository (set in a second -f file)', () => {
+    /** The project above plus compose.prod.yaml naming `image` for the built api. */
+    const withImage = (image: string) => {
+      const dir = project();
+      fs.writeFileSync(path.join(dir, 'compose.prod.yaml'), `services:\n  api:\n    image: ${image}\n`);
+      return { files: [path.join(dir, 'compose.yaml'), path.join(dir, 'compose.prod.yaml')], processEnv: {}, cwd: dir, options: { region: 'us-east-1', accountId: '123456789012' } };
+    };
+    const deps = (ecs: Parameters<typeof deployWorkspace>[1]['ecs'], rec = recorder()) => ({
+      ecs,
+      ecr,
+      docker: createDockerClient(dockerHost()),
+      dockerHost: dockerHost(),
+      connection: connection(),
+      log: rec.log,
+      progress: rec.progress,
+      signal: new AbortController().signal,
+    });
+
+    it('is pushed there, with the tag the image names, and the task runs that push', async () => {
+      const { ecs, ec2, destroy } = seedClients({ endpoint: motoEndpoint(), region: 'us-east-1' });
+      try {
+        const network = await defaultNetwork(ec2);
+        await createCluster(ecs, 'named');
+        await seedService(ecs, network, { cluster: 'named', service: 'notes', taskDefinition: await registerTaskDefinition(ecs, 'shop'), tasks: 1 });
+        const repo = uniqueRepo('notes');
+        const out = await deployWorkspace(
+          { compose: withImage(`123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo}:2024.06.1`), cluster: 'named', service: 'notes', confirm: async () => true },
+          deps(ecs),
+        );
+        const pushed = out.pushed[0].image;
+        assert.equal(pushed.repositoryUri, `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo}`);
+        assert.deepEqual(await registryTags(repo), ['2024.06.1']);
+        assert.ok(!(await registryTags('shop-api')).includes('2024.06.1'), 'nothing went to <project>-<service>');
+        const td = await describeTaskDefinition(ecs, out.deploy!.taskDefinitionArn);
+        assert.equal(td.containerDefinitions?.find((c) => c.name === 'api')?.image, pushed.imageUri);
+      } finally {
+        destroy();
+      }
+    });
+
+    it('in another region: refused before anything is built', async () => {
+      const { ecs, destroy } = seedClients({ endpoint: motoEndpoint(), region: 'us-east-1' });
+      const rec = recorder();
+      try {
+        await assert.rejects(
+          deployWorkspace({ compose: withImage('123456789012.dkr.ecr.eu-west-1.amazonaws.com/notes:2024.06.1'), cluster: 'named', service: 'notes' }, deps(ecs, rec)),
+          (e: Error) => e.name === 'UserError' && /"api" names the image 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/notes:2024\.06\.1, in eu-west-1, but the connection is to us-east-1/.test(e.message),
+        );
+        assert.ok(!rec.steps.some((s) => /^Sending context/.test(s)), 'nothing was built');
+      } finally {
+        destroy();
+      }
+    });
+
+    it('of another account: refused before the push', async () => {
+      const { ecs, destroy } = seedClients({ endpoint: motoEndpoint(), region: 'us-east-1' });
+      const repo = uniqueRepo('elsewhere');
+      try {
+        await assert.rejects(
+          deployWorkspace({ compose: withImage(`111111111111.dkr.ecr.us-east-1.amazonaws.com/${repo}:1`), cluster: 'named', service: 'notes', confirm: async () => true }, deps(ecs)),
+          (e: Error) => e.name === 'UserError' && /111111111111\.dkr\.ecr\.us-east-1\.amazonaws\.com.*another account/.test(e.message),
+        );
+        assert.deepEqual(await registryTags(repo), [], 'nothing pushed');
+      } finally {
+        destroy();
+      }
+    });
+  });
 });
+

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseDuration } from '../../../../src/core/logs/duration';
+import { requireDuration } from '../../../../src/core/duration';
 import { formatClock, formatLogLine } from '../../../../src/core/logs/formatLine';
 import { LineBuffer, skippedNote } from '../../../../src/core/logs/lineBuffer';
 import { mergeByTimestamp } from '../../../../src/core/logs/merge';
@@ -25,17 +25,17 @@ describe('log line format', () => {
   });
 });
 
-describe('parseDuration (--since)', () => {
+describe('requireDuration (--since)', () => {
   it('reads seconds, minutes, hours, days', () => {
-    assert.equal(parseDuration('90s'), 90_000);
-    assert.equal(parseDuration('10m'), 600_000);
-    assert.equal(parseDuration('1h'), 3_600_000);
-    assert.equal(parseDuration('2d'), 172_800_000);
+    assert.equal(requireDuration('90s'), 90_000);
+    assert.equal(requireDuration('10m'), 600_000);
+    assert.equal(requireDuration('1h'), 3_600_000);
+    assert.equal(requireDuration('2d'), 172_800_000);
   });
 
   it('refuses anything else with a message that shows the accepted forms', () => {
     for (const bad of ['10', 'm', '1.5h', '-5m', '0s', '10 minutes', '']) {
-      assert.throws(() => parseDuration(bad), /like 90s, 10m, 1h/, bad);
+      assert.throws(() => requireDuration(bad), /like 90s, 10m, 1h/, bad);
     }
   });
 });

@@ -1,0 +1,18 @@
+import { DeleteFileSystemCommand, DescribeMountTargetsCommand, type EFSClient } from '@aws-sdk/client-efs';
+
+/** Mount targets still attached to a file system (it can only be deleted at zero). */
+export async function mountTargetCount(efs: EFSClient, fileSystemId: string, signal?: AbortSignal): Promise<number> {
+  const out = await efs.send(new DescribeMountTargetsCommand({ FileSystemId: fileSystemId }), { abortSignal: signal });
+  return out.MountTargets?.length ?? 0;
+}
+
+/** Deletes a file system; false when it was already gone. */
+export async function deleteFileSystem(efs: EFSClient, fileSystemId: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await efs.send(new DeleteFileSystemCommand({ FileSystemId: fileSystemId }), { abortSignal: signal });
+    return true;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'FileSystemNotFound') return false;
+    throw err;
+  }
+}

@@ -1,0 +1,83 @@
+import { AwsClients } from '../../aws/clients';
+import { resourceWords } from '../../core/stack/resourceWords';
+import { stackName } from '../../core/stack/index';
+import { formatStackEvent } from '../../core/stack/stackEvents';
+import { deleteApp, type DeletePlan } from '../../flows/stack/deleteApp';
+import { renderComposeStack } from '../../flows/renderCompose';
+import { UsageError } from '../args';
+import type { CommandContext } from '../command';
+import type { CliIo } from '../io';
+import { imageOverrides, list, str } from './composeArgs';
+import { timeoutOf } from './rolloutTimeout';
+import { confirmer, printDiagnostics } from './upRun';
+
+function showPlan(io: CliIo, p: DeletePlan): void {
+  io.stderr(`Deleting stack ${p.stackName}${p.service ? ` (${p.cluster}/${p.service})` : ''}:`);
+  for (const r of p.deleted) io.stderr(`  - ${resourceWords(r.ResourceType)} ${r.LogicalResourceId}`);
+  for (const fs of p.fileSystems) io.stderr(p.deleteData ? `  - EFS file system ${fs} (the app's data: deleted for good)` : `  = EFS file system ${fs} (the app's data) is kept`);
+  if (p.keptCluster) io.stderr(`  = cluster ${p.keptCluster} is kept (other services may use it; an empty cluster costs nothing)`);
+  io.stderr('  = images in ECR are kept');
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+  const { io, args, log } = ctx;
+  const v = args.values;
+  if (args.positionals.length) throw new UsageError(`down takes no arguments, got '${args.positionals[0]}' (use -f FILE)`);
+  const timeoutMs = timeoutOf(v);
+  const ask = confirmer(io, v.yes === true, 'down deletes AWS resources');
+  let service = str(v.service);
+  let cluster = str(v.cluster);
+  const conn = await ctx.connection();
+  if (!service || !cluster) {
+    // The names `up` would use for this compose project (x-ecs, else its defaults), offline.
+    const cwd = process.cwd();
+    const rendered = renderComposeStack({
+      files: list(v.file),
+      projectDirectory: str(v['project-directory']),
+      envFile: str(v['env-file']),
+      profiles: list(v.profile),
+      processEnv: io.env,
+      cwd,
+      options: { region: conn.region, images: imageOverrides(list(v.image)), family: str(v.family) },
+      launch: { service, cluster },
+    });
+    if (!rendered.app) {
+      printDiagnostics(io, rendered.diagnostics.filter((d) => d.severity === 'error'), cwd);
+      throw new UsageError('the app could not be named from the compose file: pass --service NAME --cluster NAME');
+    }
+    service ??= rendered.app.serviceName;
+    cluster ??= rendered.app.clusterName;
+  }
+  const clients = new AwsClients(conn);
+  try {
+    const result = await deleteApp(
+      {
+        stackName: stackName(cluster, service),
+        deleteData: v['delete-data'] === true,
+        timeoutMs,
+        confirm: async (plan) => {
+          showPlan(io, plan);
+          return ask ? ask(`Delete ${plan.stackName}?`) : true;
+        },
+      },
+      { clients, log, signal: io.signal, progress: { report: ({ message }) => message && log.info(message) }, onStackEvent: (e) => io.stderr(formatStackEvent(e)) },
+    );
+    if (result.outcome === 'declined') {
+      log.info('Nothing deleted');
+      return 1;
+    }
+    if (result.outcome !== 'deleted') {
+      log.warn(result.message);
+      return result.outcome === 'timeout' ? 1 : 130;
+    }
+    log.info(`Deleted ${result.plan.stackName}: ${result.plan.deleted.length} resource(s)${result.deletedParameters.length ? `, ${result.deletedParameters.length} secret parameter(s)` : ''}${result.deletedFileSystems.length ? `, file system(s) ${result.deletedFileSystems.join(', ')}` : ''}`);
+    for (const fs of result.keptFileSystems) {
+      log.info(`Kept EFS file system ${fs} (the app's data). To delete it (for good): aws efs delete-file-system --file-system-id ${fs}; next time, ecs-deploy down --delete-data deletes it with the app`);
+    }
+    if (result.plan.keptCluster) log.info(`Kept cluster ${result.plan.keptCluster} (an empty cluster costs nothing; delete it with aws ecs delete-cluster --cluster ${result.plan.keptCluster})`);
+    log.info('Images in ECR were kept');
+    return 0;
+  } finally {
+    clients.dispose();
+  }
+}

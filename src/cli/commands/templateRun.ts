@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatDiagnostic } from '../../core/compose/index';
+import { isUsageDiagnostic, templateToYaml } from '../../core/stack/index';
+import { renderComposeStack } from '../../flows/renderCompose';
+import { UsageError } from '../args';
+import type { CommandContext } from '../command';
+import { imageOverrides, list, renderRegion, shownPath, str } from './composeArgs';
+import { parseLaunchArgs } from './launchArgs';
+
+export async function run(ctx: CommandContext): Promise<number> {
+  const { io, args, log } = ctx;
+  const v = args.values;
+  if (args.positionals.length) throw new UsageError(`template takes no arguments, got '${args.positionals[0]}' (use -f FILE)`);
+  const images = imageOverrides(list(v.image));
+  const launch = parseLaunchArgs(v);
+  // The region only fills what render needs offline; the template itself uses AWS::Region.
+  const region = await renderRegion(ctx);
+  const cwd = process.cwd();
+  const result = renderComposeStack({
+    files: list(v.file),
+    projectDirectory: str(v['project-directory']),
+    envFile: str(v['env-file']),
+    profiles: list(v.profile),
+    processEnv: io.env,
+    cwd,
+    options: { region, images, family: str(v.family) },
+    launch,
+  });
+  // Errors about the options themselves (a --port naming no service…) are usage errors, said once.
+  for (const d of result.diagnostics) if (!isUsageDiagnostic(d)) io.stderr(formatDiagnostic(d, shownPath(d.file, cwd)));
+  const usage = result.diagnostics.find(isUsageDiagnostic);
+  if (usage) throw new UsageError(usage.message);
+  if (!result.template) return 1;
+  const yaml = templateToYaml(result.template).trimEnd();
+  const out = str(v.output);
+  if (out) {
+    fs.writeFileSync(path.resolve(cwd, out), yaml + '\n');
+    log.info(`wrote ${out} (stack ${result.app!.stackName})`);
+  } else io.stdout(yaml);
+  return 0;
+}

@@ -1,0 +1,26 @@
+import type { Stack } from '@aws-sdk/client-cloudformation';
+import { ICONS, md, type RowView } from './icon';
+
+/** The app's CloudFormation stack under its service: status, and what it last said. */
+export function stackView(s: Stack): RowView {
+  const status = s.StackStatus ?? 'UNKNOWN';
+  const icon = /_IN_PROGRESS$/.test(status)
+    ? ICONS.deploying
+    : /ROLLBACK|FAILED/.test(status)
+      ? ICONS.failing
+      : /_COMPLETE$/.test(status)
+        ? ICONS.healthy
+        : ICONS.degraded;
+  return {
+    label: 'Stack',
+    description: `${s.StackName ?? ''} · ${status}`,
+    tooltip: [
+      `**CloudFormation stack** ${md(s.StackName)}  `,
+      `Status: ${md(status)}  `,
+      s.StackStatusReason ? `Reason: ${md(s.StackStatusReason)}  ` : '',
+      s.LastUpdatedTime ?? s.CreationTime ? `Last change: ${(s.LastUpdatedTime ?? s.CreationTime)!.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '',
+    ].filter(Boolean).join('\n'),
+    icon,
+    contextValue: `ecs.stack.${/_IN_PROGRESS$/.test(status) ? 'busy' : 'idle'}`,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Stack } from '@aws-sdk/client-cloudformation';
+import type { Service } from '@aws-sdk/client-ecs';
+import type { AwsClients } from '../aws/clients';
+import { describeListeners, describeLoadBalancer, describeTargetGroup, describeTargetHealth } from '../aws/loadBalancers';
+import { describeServiceScaling, type ServiceScaling } from '../aws/scaling';
+import { describeStack } from '../aws/stacks';
+import type { LoadBalancerFacts } from '../core/explorer/loadBalancerView';
+import { stackName } from '../core/stack/names';
+import { appOfStack } from './stack/deleteApp';
+
+/** What stands around a service: its load balancer with target health, its scaling, its stack. */
+export interface ServiceInfrastructure {
+  readonly loadBalancer?: LoadBalancerFacts;
+  readonly scaling?: ServiceScaling;
+  /** Set for services `ecs-deploy up` made (tagged with their app). */
+  readonly stack?: Stack;
+}
+
+/** The stack name of a service made by `up`, from its app tag; undefined for other services. */
+export function appStackName(service: Service): string | undefined {
+  const app = appOfStack(service.tags?.map((t) => ({ Key: t.key, Value: t.value })));
+  return app ? stackName(app.cluster, app.service) : undefined;
+}
+
+/**
+ * Reads a service's load balancer (its first target group: DNS name and each target's health),
+ * its auto scaling and, for apps of ours, the stack. Each part fails alone: a missing
+ * permission for one hides that row, not the others.
+ */
+export async function loadServiceInfrastructure(clients: AwsClients, cluster: string, service: Service, signal?: AbortSignal): Promise<ServiceInfrastructure & { errors: string[] }> {
+  const errors: string[] = [];
+  const part = <T>(what: string, p: Promise<T>): Promise<T | undefined> =>
+    p.catch((err: unknown) => {
+      errors.push(`${what}: ${(err as Error)?.message ?? String(err)}`);
+      return undefined;
+    });
+  const name = service.serviceName ?? '';
+  const lbRef = service.loadBalancers?.find((l) => l.targetGroupArn);
+  const stackOf = appStackName(service);
+  const [loadBalancer, scaling, stack] = await Promise.all([
+    lbRef?.targetGroupArn ? part('load balancer', loadBalancerFacts(clients, lbRef.targetGroupArn, lbRef.containerName, lbRef.containerPort, signal)) : undefined,
+    part('auto scaling', describeServiceScaling(clients.autoScaling, cluster, name, signal)),
+    stackOf ? part('stack', describeStack(clients.cloudFormation, stackOf, signal)) : undefined,
+  ]);
+  return { loadBalancer, scaling, stack, errors };
+}
+
+async function loadBalancerFacts(clients: AwsClients, targetGroupArn: string, container: string | undefined, containerPort: number | undefined, signal?: AbortSignal): Promise<LoadBalancerFacts> {
+  const tg = await describeTargetGroup(clients.elb, targetGroupArn, signal);
+  const lbArn = tg?.LoadBalancerArns?.[0];
+  const [lb, listeners, targets] = await Promise.all([
+    lbArn ? describeLoadBalancer(clients.elb, lbArn, signal) : undefined,
+    lbArn ? describeListeners(clients.elb, lbArn, signal) : [],
+    describeTargetHealth(clients.elb, targetGroupArn, signal),
+  ]);
+  return {
+    dnsName: lb?.DNSName,
+    https: listeners.some((l) => l.Protocol === 'HTTPS'),
+    targetGroupName: tg?.TargetGroupName,
+    healthCheckPath: tg?.HealthCheckPath,
+    container,
+    containerPort,
+    targets,
+  };
+}
