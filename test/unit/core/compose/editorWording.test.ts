@@ -27,7 +27,7 @@ describe('compose findings: the editor says them in editor terms', () => {
       yaml: 'services:\n  api:\n    build: .\n',
       code: 'build-image',
       cli: /give --image api=URI/,
-      editor: /Deploy Workspace… builds and pushes it there, or set "x-ecs: \{image: URI\}" on "api"/,
+      editor: /Deploy Workspace… builds and pushes it there, or name an ECR image in its "image:" \(or "x-ecs: \{image: URI\}" on "api"\)/,
     },
     {
       name: 'a dependency behind a profile',
