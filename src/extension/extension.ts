@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): EcsDeployApi {
   const followers = new LogFollowers(logger);
   const view = vscode.window.createTreeView('ecsDeploy.explorer', { treeDataProvider: explorer });
   // Palette commands act on the selected row (or within its cluster) before asking.
-  useSelectionOf(view);
+  useSelectionOf({ get selection() { return view.selection.filter((n) => explorer.isCurrent(n)); } });
   // Deploying services poll only while someone can see them.
   explorer.visible = view.visible;
   // The view's own description says which account the tree shows, and the filter when one is on.

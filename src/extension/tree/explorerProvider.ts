@@ -30,6 +30,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    */
   private childCache = new WeakMap<object, Promise<ExplorerNode[]>>();
   private parents = new WeakMap<ExplorerNode, ExplorerNode>();
+  /** Nodes given out for the current profile and region: a selection from another one is stale. */
+  private known = new WeakSet<ExplorerNode>();
   private static readonly ROOT = {};
   private timer?: ReturnType<typeof setInterval>;
   private polling = false;
@@ -58,7 +60,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       logError: (m) => log.error(m),
     };
     this.subscriptions.push(
-      state.onDidChange(() => this.refresh()),
+      state.onDidChange(() => {
+        this.known = new WeakSet();
+        this.refresh();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ecsDeploy.explorer')) {
           this.restartTimer();
@@ -98,6 +103,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changedEmitter.fire(undefined);
   }
 
+  /** Whether a node belongs to the current profile and region (a selection may outlive a switch). */
+  isCurrent(node: ExplorerNode): boolean {
+    return this.known.has(node);
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.treeItem();
   }
@@ -112,6 +122,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         // A failed load is not kept: expanding again (or Refresh) retries it.
         if (kids.some((k) => k instanceof MessageNode && k.kind === 'error')) cache.delete(key);
         if (node) for (const k of kids) this.parents.set(k, node);
+        for (const k of kids) this.known.add(k);
         return kids;
       });
       cache.set(key, children);

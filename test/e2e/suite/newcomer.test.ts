@@ -288,4 +288,24 @@ suite('What a newcomer trips over, fixed', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
+
+  test('an empty region offers Select Region…; the extension\'s own log is called what it is', async function () {
+    this.timeout(40_000);
+    const pkg = vscode.extensions.getExtension('ecs-deploy.ecs-deploy')!.packageJSON as { contributes: { commands: Array<{ command: string; title: string }> } };
+    assert.strictEqual(pkg.contributes.commands.find((c) => c.command === 'ecsDeploy.output.show')?.title, 'Show Extension Log');
+    await vscode.commands.executeCommand('ecsDeploy.connection.selectRegion', 'ap-south-1');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    // From the palette, with nothing there to pick (the row selected earlier, in us-east-1, is gone).
+    const failed = vscode.commands.executeCommand('ecsDeploy.taskDefinition.show');
+    await failed;
+    await vscode.commands.executeCommand('notifications.showList');
+    const message = 'No clusters in ap-south-1';
+    assert.ok((await screenUntil('notification', message, (x) => Boolean(x.exists))).exists, 'the error is shown');
+    await screenshot('empty-region-error', message);
+    const clicked = await ui('clickNotification', message, 'Select Region…');
+    assert.ok(clicked.ok, clicked.error);
+    assert.ok((await screenUntil('text', 'ECS: Select Region', (x) => Boolean(x.exists), 5000)).exists, 'the region picker opens');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('ecsDeploy.connection.selectRegion', 'us-east-1');
+  });
 });
