@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { profileName } from '../../core/connection';
+import { profileLabel, profileName } from '../../core/connection';
 import type { Logger } from '../../core/logger';
 import { userMessage } from '../../core/userError';
 import { followServiceLogs, type FollowTarget } from '../../flows/followLogs';
@@ -71,7 +71,7 @@ export class LogFollowers implements vscode.Disposable {
     const { connection, clients } = connected;
     const what = [target.container && `container ${target.container}`, target.taskId && `task ${target.taskId}`].filter(Boolean).join(', ');
     channel.note(
-      `Following service ${target.service}${what ? ` (${what})` : ''} in cluster ${target.cluster}, ${profileName(connection)} · ${connection.region}: ` +
+      `Following service ${target.service}${what ? ` (${what})` : ''} in cluster ${target.cluster}, ${profileLabel(connection)} · ${connection.region}: ` +
         `the last ${settings.sinceMinutes} min, then new lines${settings.useLiveTail ? ' (Live Tail where available)' : ''}. Times are local.`,
     );
     channel.channel.show(true);
