@@ -1,3 +1,4 @@
+import { ACMClient } from '@aws-sdk/client-acm';
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
@@ -83,6 +84,10 @@ export class AwsClients {
 
   get efs(): EFSClient {
     return this.lazy('efs', () => new EFSClient(this.config));
+  }
+
+  get acm(): ACMClient {
+    return this.lazy('acm', () => new ACMClient(this.config));
   }
 
   private lazy<T extends { destroy(): void }>(key: string, make: () => T): T {

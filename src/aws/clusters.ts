@@ -1,4 +1,4 @@
-import { DescribeClustersCommand, ListClustersCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import { CreateClusterCommand, DescribeClustersCommand, ListClustersCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import { summarizeCluster, sortClusters, type ClusterSummary } from '../core/clusterSummary';
 import { chunk } from '../core/chunk';
 
@@ -36,4 +36,17 @@ export async function listClusters(ecs: ECSClient, signal?: AbortSignal): Promis
 export async function clusterIsActive(ecs: ECSClient, cluster: string, signal?: AbortSignal): Promise<boolean> {
   const out = await ecs.send(new DescribeClustersCommand({ clusters: [cluster] }), { abortSignal: signal });
   return (out.clusters ?? []).some((c) => c.status === 'ACTIVE');
+}
+
+/** A Fargate cluster: FARGATE and FARGATE_SPOT capacity, FARGATE by default. */
+export async function createFargateCluster(ecs: ECSClient, name: string, signal?: AbortSignal): Promise<string> {
+  const out = await ecs.send(
+    new CreateClusterCommand({
+      clusterName: name,
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+      defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }],
+    }),
+    { abortSignal: signal },
+  );
+  return out.cluster?.clusterArn ?? name;
 }

@@ -10,12 +10,52 @@ import {
 } from '@aws-sdk/client-ecs';
 import { createLimiter } from '../core/concurrency';
 import { familyOf } from '../core/arns';
+import { sameDefinition } from '../core/taskDefinition/normalize';
+import { UserError } from '../core/userError';
+import { isOutcomeUnknown, once } from './once';
 
-/** Registers the input as the family's next revision; returns the new revision. */
+/** Tries of RegisterTaskDefinition whose answer was lost before giving up. */
+const REGISTER_TRIES = 3;
+
+/** The newest ACTIVE revision number of a family (0 when it has none). */
+async function latestRevision(ecs: ECSClient, family: string, signal?: AbortSignal): Promise<number> {
+  const out = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 10 }), { abortSignal: signal });
+  const mine = (out.taskDefinitionArns ?? []).filter((a) => familyOf(a) === family);
+  return Math.max(0, ...mine.map((a) => Number(a.split(':').pop())));
+}
+
+/** A revision above `after` with exactly this content: one our lost call registered. */
+async function registeredSince(ecs: ECSClient, input: RegisterTaskDefinitionCommandInput, after: number, signal?: AbortSignal): Promise<TaskDefinition | undefined> {
+  const latest = await latestRevision(ecs, input.family!, signal);
+  for (let rev = latest; rev > after; rev--) {
+    const td = (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: `${input.family}:${rev}` }), { abortSignal: signal })).taskDefinition;
+    if (td && sameDefinition(td, input)) return td;
+  }
+  return undefined;
+}
+
+/**
+ * Registers the input as the family's next revision; returns the new revision. RegisterTaskDefinition
+ * is not idempotent: when an attempt's answer is lost, the family is checked for a revision that
+ * attempt made before another is tried, so one call never leaves two new revisions.
+ */
 export async function registerTaskDefinition(ecs: ECSClient, input: RegisterTaskDefinitionCommandInput, signal?: AbortSignal): Promise<TaskDefinition> {
-  const out = await ecs.send(new RegisterTaskDefinitionCommand(input), { abortSignal: signal });
-  if (!out.taskDefinition?.taskDefinitionArn) throw new Error('RegisterTaskDefinition returned no task definition');
-  return out.taskDefinition;
+  const family = input.family;
+  if (!family) throw new UserError('The task definition has no "family"');
+  // Without ecs:ListTaskDefinitions a lost answer cannot be checked: the call is then not repeated.
+  const before = await latestRevision(ecs, family, signal).catch(() => undefined);
+  for (let tries = 1; ; tries++) {
+    try {
+      const out = await ecs.send(once(new RegisterTaskDefinitionCommand(input)), { abortSignal: signal });
+      if (!out.taskDefinition?.taskDefinitionArn) throw new Error('RegisterTaskDefinition returned no task definition');
+      return out.taskDefinition;
+    } catch (err) {
+      if (!isOutcomeUnknown(err) || before === undefined) throw err;
+      const made = await registeredSince(ecs, input, before, signal);
+      if (made) return made;
+      if (tries >= REGISTER_TRIES) throw err;
+    }
+  }
 }
 
 /** Points the service at a task definition (which starts a deployment); returns the service. */

@@ -40,9 +40,17 @@ export async function findRepository(ecr: ECRClient, name: string, signal?: Abor
 }
 
 export async function createRepository(ecr: ECRClient, name: string, signal?: AbortSignal): Promise<RepositoryInfo> {
-  const out = await ecr.send(new CreateRepositoryCommand({ repositoryName: name }), { abortSignal: signal });
-  if (!out.repository) throw new Error(`ECR created ${name} but did not describe it`);
-  return info(out.repository);
+  try {
+    const out = await ecr.send(new CreateRepositoryCommand({ repositoryName: name }), { abortSignal: signal });
+    if (!out.repository) throw new Error(`ECR created ${name} but did not describe it`);
+    return info(out.repository);
+  } catch (err) {
+    // A retried call whose first answer was lost, or a parallel run: the repository is there.
+    if ((err as { name?: string }).name !== 'RepositoryAlreadyExistsException') throw err;
+    const found = await findRepository(ecr, name, signal);
+    if (!found) throw err;
+    return found;
+  }
 }
 
 /**

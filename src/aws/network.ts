@@ -38,3 +38,18 @@ export async function describeSubnets(ec2: EC2Client, q: { vpcId?: string; subne
   } while (token);
   return subnets;
 }
+
+export interface VpcInfo {
+  readonly id: string;
+  readonly cidr?: string;
+  readonly isDefault: boolean;
+  readonly name?: string;
+}
+
+/** The region's VPCs, the default first. */
+export async function listVpcs(ec2: EC2Client, signal?: AbortSignal): Promise<VpcInfo[]> {
+  const out = await ec2.send(new DescribeVpcsCommand({}), { abortSignal: signal });
+  return (out.Vpcs ?? [])
+    .map((v) => ({ id: v.VpcId ?? '', cidr: v.CidrBlock, isDefault: v.IsDefault === true, name: v.Tags?.find((t) => t.Key === 'Name')?.Value }))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.id.localeCompare(b.id));
+}

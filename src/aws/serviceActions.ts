@@ -1,4 +1,6 @@
 import { StopTaskCommand, UpdateServiceCommand, type ECSClient, type Service, type Task } from '@aws-sdk/client-ecs';
+import { isOutcomeUnknown, once } from './once';
+import { describeService } from './services';
 
 /** Sets the desired count; ECS starts or stops tasks to match. */
 export async function scaleService(ecs: ECSClient, cluster: string, service: string, desiredCount: number, signal?: AbortSignal): Promise<Service | undefined> {
@@ -7,10 +9,27 @@ export async function scaleService(ecs: ECSClient, cluster: string, service: str
   return out.service;
 }
 
-/** Restarts the service's tasks with the same task definition revision (no new revision). */
+const primaryId = (s: Service | undefined) => (s?.deployments?.find((d) => d.status === 'PRIMARY') ?? s?.deployments?.[0])?.id;
+
+/**
+ * Restarts the service's tasks with the same task definition revision (no new revision). Each
+ * forced update starts another deployment, so when an answer is lost the service is looked at
+ * before the call is repeated.
+ */
 export async function forceNewDeployment(ecs: ECSClient, cluster: string, service: string, signal?: AbortSignal): Promise<Service | undefined> {
-  const out = await ecs.send(new UpdateServiceCommand({ cluster, service, forceNewDeployment: true }), { abortSignal: signal });
-  return out.service;
+  const before = primaryId(await describeService(ecs, cluster, service, signal));
+  for (let tries = 1; ; tries++) {
+    try {
+      const out = await ecs.send(once(new UpdateServiceCommand({ cluster, service, forceNewDeployment: true })), { abortSignal: signal });
+      return out.service;
+    } catch (err) {
+      if (!isOutcomeUnknown(err)) throw err;
+      // A new primary deployment is the lost call's.
+      const now = await describeService(ecs, cluster, service, signal);
+      if (primaryId(now) !== before) return now;
+      if (tries >= 3) throw err;
+    }
+  }
 }
 
 /** Stops one task; the reason shows in its stoppedReason and in the service's events. */

@@ -2,6 +2,16 @@
 import { runCli } from './main';
 
 // The `ecs-deploy` binary: wires process streams, env and Ctrl-C to runCli.
+
+// stderr is for our own lines: third-party runtime notices (the AWS SDK's NodeVersionSupportWarning
+// on Node 20, deprecations of dependencies) go to the debug output only. Read by the SDK when a
+// client is made, which is after this line.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (process.env.ECS_DEPLOY_DEBUG) process.stderr.write(`debug: ${w.name}: ${w.message.split('\n')[0]}\n`);
+});
+
 const controller = new AbortController();
 let interrupts = 0;
 process.on('SIGINT', () => {

@@ -1,7 +1,7 @@
 import { resolveConnectionFromFiles } from '../aws/connection';
 import { isAbortError } from '../core/abort';
 import { validateEndpoint } from '../core/connection';
-import { userMessage } from '../core/userError';
+import { UserError, userMessage } from '../core/userError';
 import { connectionSettingsFrom, parseCommandLine, UsageError } from './args';
 import type { CliCommand } from './command';
 import { COMMANDS } from './commands/index';
@@ -50,7 +50,11 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     }
     const message = userMessage(err);
     io.stderr(`ecs-deploy: error: ${message}`);
-    if (io.env.ECS_DEPLOY_DEBUG) io.stderr(String((err as Error)?.stack ?? err));
+    if (io.env.ECS_DEPLOY_DEBUG) {
+      // The raw failure (SDK class, Node code, stack) is for debugging only.
+      const detail = err instanceof UserError && err.detail !== undefined ? err.detail : err;
+      io.stderr(`debug: ${String((detail as Error)?.stack ?? detail)}`);
+    }
     return 1;
   }
 }

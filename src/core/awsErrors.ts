@@ -21,8 +21,18 @@ export interface ErrorContext {
   readonly endpoint?: string;
 }
 
+/** What src/aws's deadline wrapper attaches to a call that got no answer in time. */
+export interface Deadline {
+  /** Where the call went: "https://ecs.us-east-1.amazonaws.com", "http://127.0.0.1:4566". */
+  readonly endpoint: string;
+  readonly seconds: number;
+  /** Never connected, or connected and got no answer. */
+  readonly phase: 'connect' | 'answer';
+}
+
 interface ErrorFields {
   name?: unknown;
+  $deadline?: Deadline;
   code?: unknown;
   message?: unknown;
   errors?: unknown;
@@ -50,7 +60,22 @@ const EXPIRED_NAMES = new Set([
   'InvalidClientTokenId',
   'SignatureDoesNotMatch',
 ]);
-const THROTTLING_NAMES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
+const THROTTLING_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+]);
+
+/** The service refused the call for its rate: nothing was done, so it is safe to send again. */
+export function isThrottlingError(err: unknown): boolean {
+  const f = fields(err);
+  return THROTTLING_NAMES.has(str(f.name) ?? '') || f.$metadata?.httpStatusCode === 429;
+}
 
 function fields(err: unknown): ErrorFields {
   return typeof err === 'object' && err !== null ? (err as ErrorFields) : { message: String(err) };
@@ -105,6 +130,12 @@ export function describeAwsError(err: unknown, ctx: ErrorContext = {}): Describe
       'SSO session expired',
     );
   }
+  const deadline = f.$deadline ?? (f.cause ? fields(f.cause).$deadline : undefined);
+  if (deadline) {
+    const what = deadline.phase === 'connect' ? `Could not connect to ${deadline.endpoint}` : `No answer from ${deadline.endpoint}`;
+    const short = deadline.phase === 'connect' ? `Could not connect to ${service}` : `No answer from ${service}`;
+    return described('network', `${what} in ${deadline.seconds} s — is it reachable?`, `${short} in ${deadline.seconds} s`);
+  }
   const net = networkCode(err);
   if (net) {
     const where = ctx.endpoint ? ` at ${ctx.endpoint}` : '';
@@ -117,9 +148,10 @@ export function describeAwsError(err: unknown, ctx: ErrorContext = {}): Describe
   if (EXPIRED_NAMES.has(name)) {
     return described('expired', `${service} rejected the credentials of profile${profile}: ${message}`, 'Credentials rejected');
   }
-  if (THROTTLING_NAMES.has(name)) {
+  if (isThrottlingError(err)) {
     return described('throttling', `${service} is throttling requests — try again in a moment (${message})`, `${service} is throttling requests`);
   }
-  const prefix = name && name !== 'Error' && !message.startsWith(name) ? `${name}: ` : '';
+  // AWS's error codes help a person search; the SDK's own class names (ECSServiceException, TypeError) do not.
+  const prefix = name && !/(Error|ServiceException)$/.test(name) && !message.startsWith(name) ? `${name}: ` : '';
   return described('other', `${service}${ctx.action ? ` ${ctx.action}` : ''} failed: ${prefix}${message}`, `${prefix}${message}`);
 }

@@ -1,5 +1,6 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type Docker from 'dockerode';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { RepositoryInfo } from '../aws/ecr';
 import { abortError, throwIfAborted } from '../core/abort';
@@ -89,6 +90,9 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   validateRequest(req);
   const dockerfile = path.resolve(req.dockerfile);
   const contextDir = path.resolve(req.contextDir ?? path.dirname(dockerfile));
+  if (!fs.statSync(dockerfile, { throwIfNoEntry: false })?.isFile()) {
+    throw new UserError(`There is no Dockerfile at ${dockerfile} — create it, or name the one to build`);
+  }
   const platform = req.platform ?? DEFAULT_PLATFORM;
   // Read-only questions go out together; nothing is created before the engine answered.
   progress.report({ message: 'Checking the Docker engine' });

@@ -87,7 +87,7 @@ export function composeBuildTargets(req: Omit<RenderComposeRequest, 'options'>):
 }
 
 /** The files, project directory and environment of a compose project, read as `docker compose` does. */
-function composeInput(req: Omit<RenderComposeRequest, 'options'>) {
+export function composeInput(req: Omit<RenderComposeRequest, 'options'>) {
   const readFile = req.readFile ?? readFileOrUndefined;
   const given = (req.files ?? []).map((f) => path.resolve(req.cwd, f));
   const projectDirectory = path.resolve(req.cwd, req.projectDirectory ?? (given.length ? path.dirname(given[0]) : '.'));

@@ -3,7 +3,7 @@ import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsClients } from '../aws/clients';
 import { describeListeners, describeLoadBalancer, describeTargetGroup, describeTargetHealth } from '../aws/loadBalancers';
 import { describeServiceScaling, type ServiceScaling } from '../aws/scaling';
-import { describeStack } from '../aws/stacks';
+import { describeStack, listStackResources } from '../aws/stacks';
 import type { LoadBalancerFacts } from '../core/explorer/loadBalancerView';
 import { stackName } from '../core/stack/names';
 import { appOfStack } from './stack/deleteApp';
@@ -35,14 +35,21 @@ export async function loadServiceInfrastructure(clients: AwsClients, cluster: st
       return undefined;
     });
   const name = service.serviceName ?? '';
-  const lbRef = service.loadBalancers?.find((l) => l.targetGroupArn);
   const stackOf = appStackName(service);
+  // A service names its target group; for an app of ours the stack does too (emulators drop it from the service).
+  const lbRef = service.loadBalancers?.find((l) => l.targetGroupArn) ?? (stackOf ? await part('stack resources', stackTargetGroup(clients, stackOf, signal)) : undefined);
   const [loadBalancer, scaling, stack] = await Promise.all([
     lbRef?.targetGroupArn ? part('load balancer', loadBalancerFacts(clients, lbRef.targetGroupArn, lbRef.containerName, lbRef.containerPort, signal)) : undefined,
     part('auto scaling', describeServiceScaling(clients.autoScaling, cluster, name, signal)),
     stackOf ? part('stack', describeStack(clients.cloudFormation, stackOf, signal)) : undefined,
   ]);
   return { loadBalancer, scaling, stack, errors };
+}
+
+async function stackTargetGroup(clients: AwsClients, stackName: string, signal?: AbortSignal): Promise<{ targetGroupArn?: string; containerName?: string; containerPort?: number } | undefined> {
+  const resources = await listStackResources(clients.cloudFormation, stackName, signal);
+  const arn = resources.find((r) => r.ResourceType === 'AWS::ElasticLoadBalancingV2::TargetGroup')?.PhysicalResourceId;
+  return arn ? { targetGroupArn: arn } : undefined;
 }
 
 async function loadBalancerFacts(clients: AwsClients, targetGroupArn: string, container: string | undefined, containerPort: number | undefined, signal?: AbortSignal): Promise<LoadBalancerFacts> {
@@ -59,7 +66,7 @@ async function loadBalancerFacts(clients: AwsClients, targetGroupArn: string, co
     targetGroupName: tg?.TargetGroupName,
     healthCheckPath: tg?.HealthCheckPath,
     container,
-    containerPort,
+    containerPort: containerPort ?? tg?.Port,
     targets,
   };
 }

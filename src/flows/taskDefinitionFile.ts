@@ -1,7 +1,7 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { readFile } from 'node:fs/promises';
 import { parseTaskDefinitionFile, TaskDefinitionFileError } from '../core/taskDefinition/parseFile';
-import { UserError } from '../core/userError';
+import { systemErrorSentence, UserError } from '../core/userError';
 
 /** Reads and checks a task-definition JSON file; every problem is a UserError naming the file. */
 export async function readTaskDefinitionFile(file: string): Promise<RegisterTaskDefinitionCommandInput> {
@@ -9,7 +9,7 @@ export async function readTaskDefinitionFile(file: string): Promise<RegisterTask
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new UserError(`${file}: cannot read the task definition (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new UserError(`Cannot read the task definition: ${systemErrorSentence(err) ?? (err as Error).message}`, err);
   }
   try {
     return parseTaskDefinitionFile(text, file);

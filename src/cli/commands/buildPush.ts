@@ -16,7 +16,7 @@ export const buildPushCommand: CliCommand = {
   },
   help: [
     'Options:',
-    '  --dockerfile F        the Dockerfile (default: ./Dockerfile)',
+    '  --dockerfile F        the Dockerfile (default: Dockerfile in the --context folder, else ./Dockerfile)',
     "  --context DIR         the build context (default: the Dockerfile's folder); .dockerignore is honoured",
     "  --repository NAME     the ECR repository, created when missing (default: named after the context folder)",
     '  --tag T               a tag, repeatable (default: the git short commit, "-dirty" when the tree',

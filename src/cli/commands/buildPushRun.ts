@@ -18,8 +18,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export async function run({ io, args, connection, log }: CommandContext): Promise<number> {
   const v = args.values;
   if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
-  const dockerfile = path.resolve(str(v.dockerfile) ?? 'Dockerfile');
-  const contextDir = path.resolve(str(v.context) ?? path.dirname(dockerfile));
+  // As `docker build DIR` does: without --dockerfile, the Dockerfile is DIR/Dockerfile.
+  const contextOption = str(v.context);
+  const dockerfile = path.resolve(str(v.dockerfile) ?? path.join(contextOption ?? '.', 'Dockerfile'));
+  const contextDir = path.resolve(contextOption ?? path.dirname(dockerfile));
   const repository = str(v.repository) ?? repositoryNameFor(path.basename(contextDir));
   const tags = strings(v.tag);
   const platform = str(v.platform);

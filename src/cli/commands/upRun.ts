@@ -2,6 +2,8 @@ import path from 'node:path';
 import { AwsClients } from '../../aws/clients';
 import { formatDiagnostic, type ComposeDiagnostic } from '../../core/compose/index';
 import { formatPreview, previewChangeSet } from '../../core/stack/changeSetPreview';
+import { formatCostEstimate } from '../../core/stack/costEstimate';
+import { launchCostEstimate } from '../../core/stack/launchCost';
 import { isUsageDiagnostic } from '../../core/stack/index';
 import { formatStackEvent } from '../../core/stack/stackEvents';
 import { fileBuildRecords } from '../../docker/buildRecords';
@@ -29,10 +31,12 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly ComposeDiagnos
   if (usage) throw new UsageError(usage.message);
 }
 
-function showPreview(io: CliIo, p: LaunchPreview): void {
+function showPreview(io: CliIo, p: LaunchPreview, region: string): void {
   io.stderr(`${p.kind === 'CREATE' ? 'Creating' : 'Updating'} stack ${p.stackName}:`);
   for (const line of formatPreview(previewChangeSet(p.changes, p.template))) io.stderr(`  ${line}`);
   if (p.secretNames.length) io.stderr(`Secrets stored as SSM SecureString parameters: ${p.secretNames.join(', ')}`);
+  const cost = launchCostEstimate(p.app, p.template, region);
+  if (cost) for (const line of formatCostEstimate(cost)) io.stderr(line);
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
@@ -64,10 +68,10 @@ export async function run(ctx: CommandContext): Promise<number> {
         timeoutMs,
         confirm: ask
           ? async (p) => {
-              showPreview(io, p);
+              showPreview(io, p, conn.region);
               return ask(`Apply these changes to ${p.stackName}?`);
             }
-          : async (p) => (showPreview(io, p), true),
+          : async (p) => (showPreview(io, p, conn.region), true),
         confirmRecreate: async (name, status) => {
           io.stderr(`Stack ${name} is ${status}: an earlier create failed and was rolled back; it must be deleted before creating it again.`);
           return ask ? ask(`Delete ${name} and create it again?`) : true;

@@ -4,10 +4,14 @@ export type ConsoleTarget =
   | { kind: 'cluster'; region: string; cluster: string }
   | { kind: 'service'; region: string; cluster: string; service: string }
   | { kind: 'task'; region: string; cluster: string; taskArn: string }
-  | { kind: 'taskDefinition'; region: string; taskDefinitionArn: string };
+  | { kind: 'taskDefinition'; region: string; taskDefinitionArn: string }
+  | { kind: 'stack'; region: string; stackId: string };
 
-/** The AWS console page (ECS "v2" console) for a resource. */
+/** The AWS console page (ECS "v2" console; CloudFormation's for a stack) for a resource. */
 export function consoleUrl(t: ConsoleTarget): string {
+  if (t.kind === 'stack') {
+    return `https://${t.region}.console.aws.amazon.com/cloudformation/home?region=${encodeURIComponent(t.region)}#/stacks/stackinfo?stackId=${encodeURIComponent(t.stackId)}`;
+  }
   const base = `https://${t.region}.console.aws.amazon.com/ecs/v2`;
   const q = `?region=${encodeURIComponent(t.region)}`;
   const c = 'cluster' in t ? encodeURIComponent(t.cluster) : '';

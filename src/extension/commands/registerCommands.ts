@@ -31,6 +31,11 @@ import { showServiceEvents } from './showServiceEvents';
 import { showTaskDefinition } from './showTaskDefinition';
 import { stopTask } from './stopTask';
 import { stopFollowingLogs } from './stopFollowingLogs';
+import { createCluster } from './createCluster';
+import { deleteAppCommand } from './deleteApp';
+import { launchAppCommand } from './launchApp';
+import { openUrl } from './openUrl';
+import { showStackEvents } from './showStackEvents';
 
 export interface CommandDeps {
   readonly state: ConnectionState;
@@ -77,5 +82,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.STOP_FOLLOWING_LOGS_COMMAND, stopFollowingLogs(followers)),
     reg(ids.BUILD_AND_PUSH_COMMAND, buildAndPushImage(state, workspaceState, deps.buildRecords)),
     reg(ids.DEPLOY_WORKSPACE_COMMAND, deployWorkspaceCommand(state, docs, explorer, workspaceState, deps.buildRecords)),
+    reg(ids.LAUNCH_COMMAND, launchAppCommand(state, docs, explorer, deps.buildRecords)),
+    reg(ids.DELETE_APP_COMMAND, deleteAppCommand(state, explorer)),
+    reg(ids.SHOW_STACK_EVENTS_COMMAND, showStackEvents(state, docs)),
+    reg(ids.OPEN_URL_COMMAND, openUrl()),
+    reg(ids.CREATE_CLUSTER_COMMAND, createCluster(state, explorer)),
   ];
 }

@@ -5,7 +5,7 @@
  *   const proceed = await awaitDecision({
  *     title: 'Deploy sample-app:3 to web?',
  *     question: 'Deploy sample-app:3 to web? The diff shows what changes compared with sample-app:2.',
- *     proceedLabel: 'Deploy',            // or 'Launch': names the editor-title action and the dialog's button
+ *     proceedLabel: 'Deploy',            // or 'Launch' | 'Update' | 'Save': names the title-bar action and the dialog's button
  *     cancelLabel: 'Cancel',             // optional, default 'Cancel'
  *     about: { resources: [left, right] } // or { webviewViewType: 'ecsDeploy.launchPreview' }
  *     show: () => vscode.commands.executeCommand('vscode.diff', left, right, 'a ↔ b'),
@@ -20,7 +20,8 @@
  * While pending:
  * - the editor title of what it is about (the documents in `about.resources`, or the webview
  *   panel whose viewType is `about.webviewViewType`) shows the proceed action
- *   (ecsDeploy.decision.deploy or ecsDeploy.decision.launch, by `proceedLabel`) and Cancel
+ *   (ecsDeploy.decision.deploy / .launch / .update / .save, by `proceedLabel`; a new label needs
+ *   its command in package.json and in PROCEED_COMMANDS) and Cancel
  *   (ecsDeploy.decision.cancel); the palette offers them too, and only then (context key
  *   ecsDeploy.decisionPending = the label in lower case).
  * - the question stays on screen in a progress notification, which VS Code never hides by itself
@@ -35,7 +36,7 @@
  */
 import * as vscode from 'vscode';
 
-export type ProceedLabel = 'Deploy' | 'Launch';
+export type ProceedLabel = 'Deploy' | 'Launch' | 'Update' | 'Save';
 
 export interface DecisionRequest {
   /** Short: the notification's and the modal's title line, e.g. "Deploy sample-app:3 to web?". */
@@ -67,6 +68,8 @@ export const DECISION_WEBVIEWS_KEY = 'ecsDeploy.decisionWebviews';
 export const PROCEED_COMMANDS: Record<ProceedLabel, string> = {
   Deploy: 'ecsDeploy.decision.deploy',
   Launch: 'ecsDeploy.decision.launch',
+  Update: 'ecsDeploy.decision.update',
+  Save: 'ecsDeploy.decision.save',
 };
 export const CANCEL_DECISION_COMMAND = 'ecsDeploy.decision.cancel';
 

@@ -83,6 +83,30 @@ export class MultiStepInput {
     });
   }
 
+  /** Several items at once (checkboxes); Enter accepts the checked ones. */
+  pickMany<T extends vscode.QuickPickItem>(o: Omit<PickOptions<T>, 'active' | 'validate'> & { readonly checked: readonly T[]; readonly validate?: (items: readonly T[]) => string | undefined }): Promise<readonly T[]> {
+    return this.show((resolve, reject) => {
+      const qp = vscode.window.createQuickPick<T>();
+      qp.title = `${this.title} (${o.step}/${this.totalSteps})`;
+      qp.placeholder = o.placeholder;
+      qp.canSelectMany = true;
+      qp.items = o.items;
+      qp.selectedItems = o.checked;
+      qp.buttons = o.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+      qp.ignoreFocusOut = true;
+      qp.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && reject(new BackPressed()));
+      qp.onDidAccept(() => {
+        const problem = o.validate?.(qp.selectedItems);
+        if (problem) {
+          qp.placeholder = problem;
+          return;
+        }
+        resolve(qp.selectedItems);
+      });
+      return qp;
+    });
+  }
+
   inputBox(o: InputOptions): Promise<string> {
     return this.show((resolve, reject) => {
       const box = vscode.window.createInputBox();

@@ -55,6 +55,18 @@ describe('ecs-deploy build-push (the bundled CLI)', function () {
     assert.match(r.stdout, new RegExp(`/${path.basename(dir).toLowerCase().replace(/[^a-z0-9]+/g, '-')}@sha256:`));
   });
 
+  it('--context DIR alone builds DIR/Dockerfile, as docker build does; a missing one is named', () => {
+    const dir = makeContext({ 'app/Dockerfile': `FROM ${baseImage()}\nRUN echo from-app\n`, Dockerfile: `FROM ${baseImage()}\nRUN echo from-root\n` });
+    const r = ecsDeploy(['build-push', '--context', 'app', '--repository', uniqueRepo('ctx'), '--no-cache', ...redirect()], {}, dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stderr.split('\n').includes('from-app'), r.stderr);
+    assert.ok(!r.stderr.split('\n').includes('from-root'), 'the folder\'s own Dockerfile, not ./Dockerfile');
+    fs.mkdirSync(path.join(dir, 'empty'));
+    const missing = ecsDeploy(['build-push', '--context', 'empty', ...redirect()], {}, dir);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stderr.trim(), `ecs-deploy: error: There is no Dockerfile at ${path.join(fs.realpathSync(dir), 'empty', 'Dockerfile')} — create it, or name the one to build`);
+  });
+
   it('a second run with nothing changed pushes the same image without rebuilding; --no-cache rebuilds', async () => {
     const dir = makeContext({ Dockerfile: `FROM ${baseImage()}\nCOPY . /app\n`, 'app.txt': 'x' });
     await new Promise((r) => setTimeout(r, 250)); // past the racy window, so the first build is recorded

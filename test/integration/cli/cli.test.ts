@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { motoEndpoint, resetMoto, testCredentials } from '../env';
@@ -58,5 +60,24 @@ describe('ecs-deploy (the bundled CLI)', () => {
     assert.equal(ecsDeploy(['clusters', '--bogus']).code, 2);
     assert.equal(ecsDeploy(['deploy-everything']).code, 2);
     assert.equal(ecsDeploy([]).code, 2);
+  });
+
+  it("keeps third-party runtime warnings (the SDK's Node-version notice) off stderr; ECS_DEPLOY_DEBUG shows them", () => {
+    // A dependency warning once the CLI runs, as the AWS SDK's NodeVersionSupportWarning is on Node 20.
+    const preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warn-')), 'warn.cjs');
+    fs.writeFileSync(preload, "setImmediate(() => process.emitWarning('NodeVersionSupportWarning: please upgrade', 'Warning'));\n");
+    const withWarning = { NODE_OPTIONS: `--require ${preload}` };
+    const r = ecsDeploy(['clusters', '--endpoint', motoEndpoint(), '--region', 'eu-west-1'], withWarning);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const debug = ecsDeploy(['clusters', '--endpoint', motoEndpoint(), '--region', 'eu-west-1'], { ...withWarning, ECS_DEPLOY_DEBUG: '1' });
+    assert.match(debug.stderr, /^debug: Warning: NodeVersionSupportWarning: please upgrade$/m);
+    // And the real one, where a Node older than 22 is installed (the SDK only warns there).
+    const node20 = ['/usr/bin/node', '/usr/local/bin/node'].find((n) => fs.existsSync(n) && Number(spawnSync(n, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22);
+    if (node20) {
+      const old = spawnSync(node20, [path.join(root, 'dist', 'cli.js'), 'clusters', '--endpoint', motoEndpoint(), '--region', 'eu-west-1'], { encoding: 'utf8', env: { ...process.env, ...DUMMY_AWS_ENV } });
+      assert.equal(old.status, 0, old.stderr);
+      assert.equal(old.stderr, '', `on ${node20}`);
+    }
   });
 });

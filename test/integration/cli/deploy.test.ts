@@ -107,7 +107,9 @@ describe('deploy and rollback against moto', function () {
     assert.equal(ecsDeploy(['deploy', '--cluster', 'prod', '--service', 'web', '--force', '--image', 'a=b']).code, 2);
     assert.equal(ecsDeploy(['deploy', '--cluster', 'prod', '--service', 'web', '--force', '--timeout', 'soon']).code, 2);
     assert.equal(ecsDeploy(['rollback', '--cluster', 'prod', '--service', 'web', '--revision', 'x']).code, 2);
-    assert.equal(ecsDeploy(['deploy', '--cluster', 'prod', '--service', 'web', '--task-definition', '/nonexistent.json']).code, 1);
+    const noFile = ecsDeploy(['deploy', '--cluster', 'prod', '--service', 'web', '--task-definition', '/nonexistent.json']);
+    assert.equal(noFile.code, 1);
+    assert.equal(noFile.stderr.trim(), 'ecs-deploy: error: Cannot read the task definition: /nonexistent.json does not exist');
     assert.equal(await currentTd(), tdArn(1));
     for (const r of [same, unknown, missing]) assert.doesNotMatch(r.stderr, /\n\s+at /);
   });

@@ -66,4 +66,33 @@ describe('describeAwsError', () => {
     });
     assert.equal(describeAwsError('plain string').message, 'AWS failed: plain string');
   });
+
+  it('a missed deadline names the endpoint and the seconds waited, never the SDK class', () => {
+    const e = Object.assign(new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 30000 ms requestTimeout.'), {
+      name: 'TimeoutError',
+      code: 'ETIMEDOUT',
+      $metadata: {},
+      $deadline: { endpoint: 'https://ecs.eu-west-1.amazonaws.com', seconds: 30, phase: 'answer' },
+    });
+    assert.deepEqual(describeAwsError(e, ctx), {
+      kind: 'network',
+      message: 'No answer from https://ecs.eu-west-1.amazonaws.com in 30 s — is it reachable?',
+      short: 'No answer from ECS in 30 s',
+    });
+    const connect = Object.assign(new Error('x'), { name: 'TimeoutError', $deadline: { endpoint: 'http://10.0.0.1:4566', seconds: 5, phase: 'connect' } });
+    assert.equal(describeAwsError(connect, ctx).message, 'Could not connect to http://10.0.0.1:4566 in 5 s — is it reachable?');
+  });
+
+  it('every throttling code AWS uses is recognised', () => {
+    for (const name of ['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException']) {
+      assert.equal(describeAwsError(sdkError(name, 'Rate exceeded', 400), ctx).kind, 'throttling', name);
+    }
+    assert.equal(describeAwsError(sdkError('SomethingElse', 'slow down', 429), ctx).kind, 'throttling');
+  });
+
+  it("the SDK's own class names are left out of the sentence", () => {
+    const d = describeAwsError(sdkError('ECSServiceException', 'UnknownError', 500), ctx);
+    assert.equal(d.message, 'ECS ecs:ListClusters failed: UnknownError');
+    assert.doesNotMatch(describeAwsError(sdkError('TypeError', 'x is not a function'), ctx).message, /TypeError/);
+  });
 });

@@ -30,6 +30,13 @@ describe('ARNs', () => {
 });
 
 describe('consoleUrl', () => {
+  it('a stack opens in the CloudFormation console by its id', () => {
+    const id = 'arn:aws:cloudformation:eu-west-1:123456789012:stack/ecs-deploy-prod-goals/1a2b';
+    assert.equal(
+      consoleUrl({ kind: 'stack', region: 'eu-west-1', stackId: id }),
+      `https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/stackinfo?stackId=${encodeURIComponent(id)}`,
+    );
+  });
   it('points at the ECS console pages of each resource, region included', () => {
     assert.equal(consoleUrl({ kind: 'cluster', region: 'eu-west-1', cluster: 'prod' }), 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services?region=eu-west-1');
     assert.equal(
