@@ -54,9 +54,17 @@ export function resolveConnection(settings: ConnectionSettings, ctx: ResolutionC
   };
 }
 
+/** What the profile picker calls "no profile chosen"; the status bar and the view say the same. */
+export const DEFAULT_CHAIN_LABEL = 'Default credential chain';
+
+/** The profile as people see it: its name, or the default credential chain. */
+export function profileLabel(c: Pick<ResolvedConnection, 'profile'>): string {
+  return c.profile ?? DEFAULT_CHAIN_LABEL;
+}
+
 /** "ECS: dev · eu-west-1", plus a marker when an emulator endpoint is in use. */
 export function connectionLabel(c: ResolvedConnection): string {
-  return `ECS: ${profileName(c)} · ${c.region}${c.endpoint ? ' (custom endpoint)' : ''}`;
+  return `ECS: ${profileLabel(c)} · ${c.region}${c.endpoint ? ' (custom endpoint)' : ''}`;
 }
 
 /** Checks an endpoint setting before any client is built, so a typo gets a plain message. */

@@ -8,6 +8,14 @@ export class UserError extends Error {
   }
 }
 
+/** Nothing to act on in the chosen region: the fix is another region, so the editor offers that. */
+export class EmptyRegionError extends UserError {
+  override name = 'EmptyRegionError';
+  constructor(readonly region: string, what = 'clusters') {
+    super(`No ${what} in ${region} — select the region your resources are in`);
+  }
+}
+
 function isAwsServiceError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && ('$metadata' in err || (err as { name?: string }).name === 'CredentialsProviderError');
 }

@@ -3,7 +3,8 @@ export const REFRESH_EXPLORER_COMMAND = 'ecsDeploy.explorer.refresh';
 export const SELECT_PROFILE_COMMAND = 'ecsDeploy.connection.selectProfile';
 export const SELECT_REGION_COMMAND = 'ecsDeploy.connection.selectRegion';
 export const CHOOSE_CONNECTION_COMMAND = 'ecsDeploy.connection.choose';
-export const SHOW_LOGS_COMMAND = 'ecsDeploy.output.show';
+/** The extension's own log channel (not an app's logs: that is Follow Logs). */
+export const SHOW_EXTENSION_LOG_COMMAND = 'ecsDeploy.output.show';
 export const BUILD_AND_PUSH_COMMAND = 'ecsDeploy.image.buildAndPush';
 export const OPEN_SETTINGS_COMMAND = 'workbench.action.openSettings';
 export const FILTER_EXPLORER_COMMAND = 'ecsDeploy.explorer.filter';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { isAbortError } from '../core/abort';
 import type { Logger, ProgressReporter } from '../core/logger';
-import { userMessage } from '../core/userError';
-import { SHOW_LOGS_COMMAND } from './commandIds';
+import { EmptyRegionError, userMessage } from '../core/userError';
+import { SELECT_REGION_COMMAND, SHOW_EXTENSION_LOG_COMMAND } from './commandIds';
 
 /** What a command body gets: a signal tied to Cancel, a progress sink and the log. */
 export interface CommandRun {
@@ -25,7 +25,8 @@ export type CommandBody = (run: CommandRun, ...args: unknown[]) => Promise<unkno
 
 /**
  * Every command goes through here: progress + cancellation, failures logged in full and
- * shown as one sentence with "Show Logs", cancellation silent.
+ * shown as one sentence with the action that helps (Select Region… for an empty region, else
+ * Show Extension Log), cancellation silent.
  */
 export function registerWrappedCommand(
   id: string,
@@ -60,8 +61,9 @@ export function registerWrappedCommand(
       const message = userMessage(err);
       log.error(`${id} failed: ${message}`);
       if (err instanceof Error && err.stack) log.debug(err.stack);
-      void vscode.window.showErrorMessage(message, 'Show Logs').then((choice) => {
-        if (choice) void vscode.commands.executeCommand(SHOW_LOGS_COMMAND);
+      const [action, command] = err instanceof EmptyRegionError ? ['Select Region…', SELECT_REGION_COMMAND] : ['Show Extension Log', SHOW_EXTENSION_LOG_COMMAND];
+      void vscode.window.showErrorMessage(message, action).then((choice) => {
+        if (choice) void vscode.commands.executeCommand(command);
       });
       return undefined;
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { connectionLabel } from '../core/connection';
+import { connectionLabel, profileLabel } from '../core/connection';
 import { CHOOSE_CONNECTION_COMMAND } from './commandIds';
 import type { ConnectionState } from './connectionState';
 
@@ -13,7 +13,7 @@ export function createStatusBar(state: ConnectionState): vscode.Disposable {
       const { connection } = await state.get();
       item.text = `$(cloud) ${connectionLabel(connection)}`;
       item.tooltip = new vscode.MarkdownString(
-        `**AWS profile:** ${connection.profile ?? 'default credential chain'}  \n**Region:** ${connection.region}` +
+        `**AWS profile:** ${profileLabel(connection)}  \n**Region:** ${connection.region}` +
           (connection.endpoint ? `  \n**Endpoint:** ${connection.endpoint}` : '') +
           '\n\nClick to select a profile or region.',
       );

@@ -33,8 +33,11 @@ export interface DeployRequest {
   readonly cluster: string;
   readonly service: string;
   readonly source: DeploySource;
-  /** Asked before anything changes (the diff); false declines and nothing is changed. */
-  readonly confirm?: (change: ProposedChange) => Promise<boolean>;
+  /**
+   * Asked before anything changes (the diff); false declines and nothing is changed. It gets the
+   * operation's progress (to ask in) and signal (the user cancelled the whole operation).
+   */
+  readonly confirm?: (change: ProposedChange, ctx: { readonly signal: AbortSignal; readonly progress: ProgressReporter }) => Promise<boolean>;
 }
 
 export interface DeployResult {
@@ -102,8 +105,7 @@ export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: Flo
     throw new UserError(`Nothing to deploy: the new definition equals ${taskDefinitionName(currentArn)}. Use Force New Deployment to restart the tasks.`);
   }
   if (req.confirm) {
-    progress.report({ message: 'Waiting for you to review the diff' });
-    if (!(await req.confirm(change))) return undefined;
+    if (!(await req.confirm(change, { signal, progress }))) return undefined;
   }
   throwIfAborted(signal);
 

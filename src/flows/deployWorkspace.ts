@@ -2,6 +2,7 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type Docker from 'dockerode';
 import { throwIfAborted } from '../core/abort';
+import { plural } from '../core/clusterSummary';
 import { formatDiagnostic, type RenderOptions } from '../core/compose/index';
 import type { ResolvedConnection } from '../core/connection';
 import { UserError } from '../core/userError';
@@ -42,7 +43,7 @@ function renderOrFail(req: DeployWorkspaceRequest, images: Record<string, string
   const result = renderComposeProject({ ...req.compose, options: { ...req.compose.options, images } });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.taskDefinition) {
-    throw new UserError(`The compose file has ${errors.length} error(s): ${errors.slice(0, 3).map((d) => formatDiagnostic(d)).join('; ')}`);
+    throw new UserError(`The compose file has ${plural(errors.length, 'error')}: ${errors.slice(0, 3).map((d) => formatDiagnostic(d)).join('; ')}`);
   }
   return result;
 }

@@ -2,6 +2,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { isAbortError } from '../core/abort';
 import { describeAwsError } from '../core/awsErrors';
+import { plural } from '../core/clusterSummary';
 import type { Logger } from '../core/logger';
 import { LogCursor } from '../core/logs/cursor';
 import { formatLogLine, type TimeZoneChoice } from '../core/logs/formatLine';
@@ -198,7 +199,7 @@ export async function followServiceLogs(deps: FollowDeps, options: FollowOptions
           const state = groups.get(group)!;
           if (!state.subscription) subscribe(group, state);
           else state.subscription.poller.streamsChanged();
-          deps.log.info(`Following ${names.length} new log stream(s) of service "${service}" in ${group}`);
+          deps.log.info(`Following ${plural(names.length, 'new log stream')} of service "${service}" in ${group}`);
           // The first lines of a new task came before we knew it: fetch them once.
           const catchUp = Math.max(sinceStart, lastRefresh - refreshMs - lookback);
           emit(state, await fetchWindow(deps.logs, group, names, catchUp, signal));

@@ -154,8 +154,9 @@ if (tiers.includes('e2e')) {
     // The sample app's Dockerfile starts FROM node:20-alpine, which cannot be pulled here.
     const { buildNodeStandIn } = await import('./sandboxImages.mjs');
     buildNodeStandIn(docker.host, e2eDir, baseImage);
-    const { seedE2E } = await import('./seed.mjs');
+    const { seedE2E, seedDemo } = await import('./seed.mjs');
     await seedE2E(moto.endpoint);
+    await seedDemo(moto.endpoint, 'us-west-2', { reset: false });
     const env = {
       ...process.env,
       ...TEST_AWS_ENV,

@@ -3,7 +3,10 @@
 // headless Chromium as the workbench. A test that logs "[screenshot] NAME | TEXT" gets a PNG of
 // the workbench in test-results/NAME.png once TEXT is on screen. A test that logs
 // '[ui] {"action":"click"|"state","row":TEXT,"out":FILE}' gets a real mouse click on the first
-// side-bar tree row showing TEXT (or that row's state), answered as JSON in FILE.
+// side-bar tree row showing TEXT (or that row's state), answered as JSON in FILE. Beyond tree rows:
+// "notification" (is a notification showing TEXT on screen), "clickNotification" (click its
+// button named by "button"), "editorAction" / "clickEditorAction" (an editor title-bar action whose
+// label is TEXT), "text" (is TEXT visible anywhere in the workbench).
 //
 // usage: node run-in-code-server.mjs --ext DIR --tests FILE --workspace DIR [--timeout MS]
 // env:   CODE_SERVER_BIN, ECS_DEPLOY_E2E_SETTINGS (JSON merged into user settings),
@@ -46,11 +49,26 @@ async function takeScreenshot(page, name, waitForText) {
 }
 
 /** A person's click on a tree row, or a look at it; the answer goes to `out` for the test to read. */
-async function uiAction(page, { action, row, out }) {
+async function uiAction(page, { action, row, out, button }) {
   const target = page.locator('.part.sidebar .pane-body .monaco-list-row').filter({ hasText: row }).first();
+  // Toasts and the notification center draw the same list items.
+  const notification = page.locator('.notification-list-item').filter({ hasText: row });
+  const editorAction = page.locator(`.part.editor .editor-actions .action-label[aria-label="${row.replace(/"/g, '\\"')}"]`).first();
   let answer;
   try {
-    if (action === 'click') {
+    if (action === 'notification') {
+      answer = { ok: true, exists: await anyVisible(notification) };
+    } else if (action === 'clickNotification') {
+      await visibleOne(notification).getByRole('button', { name: button }).click({ timeout: 5000 });
+      answer = { ok: true };
+    } else if (action === 'editorAction') {
+      answer = { ok: true, exists: (await editorAction.count()) > 0 && (await editorAction.isVisible()) };
+    } else if (action === 'clickEditorAction') {
+      await editorAction.click({ timeout: 5000 });
+      answer = { ok: true };
+    } else if (action === 'text') {
+      answer = { ok: true, exists: await anyVisible(page.locator('.monaco-workbench').getByText(row, { exact: false })) };
+    } else if (action === 'click') {
       await target.click({ timeout: 5000 });
       answer = { ok: true };
     } else {
@@ -67,6 +85,15 @@ async function uiAction(page, { action, row, out }) {
   }
   fs.writeFileSync(`${out}.tmp`, JSON.stringify(answer));
   fs.renameSync(`${out}.tmp`, out);
+}
+
+async function anyVisible(locator) {
+  for (let i = 0; i < (await locator.count()); i++) if (await locator.nth(i).isVisible()) return true;
+  return false;
+}
+
+function visibleOne(locator) {
+  return locator.filter({ visible: true }).first();
 }
 
 let browser;

@@ -22,12 +22,14 @@ export function renderCommand(ctx: ServiceContext, key: 'command' | 'entrypoint'
       node.pos,
       `${key} "${words.join(' ')}" → "${dev.argv.join(' ')}": ${dev.note}. To run something else on ECS, set "x-ecs: {${key}: […]}" on "${ctx.name}"`,
       'dev-command',
-      { service: ctx.name },
+      // The quick fix writes the production form as x-ecs.<key>, which ends the warning.
+      { service: ctx.name, key, argv: JSON.stringify(dev.argv) },
     );
     words = dev.argv;
   } else if (dev.kind === 'flagged') {
     ctx.diags.warn(node.pos, `${dev.note}: kept as it is; set the production command with "x-ecs: {${key}: […]}" on "${ctx.name}"`, 'dev-command', {
       service: ctx.name,
+      key,
     });
   }
   return words.map((w, i) => {

@@ -1,5 +1,5 @@
 import type { ContainerDependency, ContainerCondition } from '@aws-sdk/client-ecs';
-import type { DiagnosticBag, SourcePos } from './diagnostics';
+import { editorProfileHint, type DiagnosticBag, type SourcePos } from './diagnostics';
 import { dependsOnToMap } from './listOrMap';
 import { get, isMap, text, type CMap } from './node';
 
@@ -39,10 +39,14 @@ export function renderDependsOn(input: DependsOnInput, diags: DiagnosticBag): { 
       if (!input.services.has(target)) {
         const profiles = input.disabled.get(target);
         if (profiles && !required) continue;
-        const hint = profiles
-          ? `it is only enabled with profile ${profiles.join(' or ')}: pass --profile ${profiles[0]}`
-          : `no such service; the services are ${[...input.services.keys()].join(', ')}`;
-        diags.error(e.keyPos, `"${name}" depends on "${target}": ${hint}`, 'unknown-dependency');
+        const start = `"${name}" depends on "${target}": `;
+        const message = profiles
+          ? {
+              cli: `${start}it is only enabled with profile ${profiles.join(' or ')}: pass --profile ${profiles[0]}`,
+              editor: `${start}it is only enabled with profile ${profiles.join(' or ')}: ${editorProfileHint(profiles[0])}`,
+            }
+          : `${start}no such service; the services are ${[...input.services.keys()].join(', ')}`;
+        diags.error(e.keyPos, message, 'unknown-dependency');
         continue;
       }
       if (target === name) {

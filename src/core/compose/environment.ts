@@ -11,13 +11,16 @@ import { maskValue, secretReason } from './secrets';
 /** Variables whose "development" value turns on dev-only behaviour in common frameworks. */
 const DEV_ENVIRONMENTS = new Set(['NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'FLASK_ENV', 'APP_ENV', 'ASPNETCORE_ENVIRONMENT', 'MIX_ENV']);
 
+/** Each framework's own word for production (the rest say "production"). */
+const PRODUCTION_VALUES: Readonly<Record<string, string>> = { ASPNETCORE_ENVIRONMENT: 'Production', MIX_ENV: 'prod' };
+
 interface EnvValue {
   value: string;
   pos: SourcePos;
 }
 
 /**
- * `env_file` (read through the injected reader) then `environment` → sorted `environment`;
+ * `env_file` (read through the injected reader), `environment`, then `x-ecs.environment` → sorted `environment`;
  * service-name hosts rewritten to localhost (each reported); `x-ecs.secrets` → `secrets`;
  * other secret-looking values warned about.
  */
@@ -46,6 +49,19 @@ export function renderEnvironment(ctx: ServiceContext): { environment: KeyValueP
       }
     }
   }
+  // x-ecs.environment: values for ECS only (Compose ignores x- keys), over everything else.
+  const ecsOnly = get(ctx.xEcs, 'environment');
+  if (ecsOnly) {
+    const map = listToMap(ecsOnly);
+    if (!isMap(map)) ctx.diags.error(ecsOnly.pos, 'x-ecs environment must be a mapping or a list of NAME=VALUE', 'x-ecs');
+    else {
+      for (const e of map.entries.values()) {
+        const value = e.value.kind === 'scalar' && e.value.value !== null ? String(e.value.value) : undefined;
+        if (value === undefined) ctx.diags.error(e.value.pos, `x-ecs environment ${e.key} must be a single value`, 'x-ecs');
+        else vars.set(e.key, { value, pos: e.value.pos });
+      }
+    }
+  }
 
   const secretRefs = secretReferences(ctx);
   const environment: KeyValuePair[] = [];
@@ -61,10 +77,18 @@ export function renderEnvironment(ctx: ServiceContext): { environment: KeyValueP
     }
     const off = rewriteHosts(r.value, ctx.project.disabledServiceNames, name);
     if (off.changed) {
-      ctx.diags.warn(v.pos, `${name} refers to a service that is not enabled (its profile is off): that container is not in the task; pass --profile to include it`, 'disabled-service');
+      const start = `${name} refers to a service that is not enabled (its profile is off): that container is not in the task; `;
+      ctx.diags.warn(v.pos, { cli: `${start}pass --profile to include it`, editor: `${start}to include it, add COMPOSE_PROFILES with its profile to the project's .env file` }, 'disabled-service');
     }
     if (DEV_ENVIRONMENTS.has(name) && /^(dev|development|debug)$/i.test(r.value)) {
-      ctx.diags.warn(v.pos, `${name}=${r.value} is a development setting: ECS runs it as it is; set the production value in an override file`, 'dev-environment', { service: ctx.name });
+      const production = PRODUCTION_VALUES[name] ?? 'production';
+      const start = `${name}=${r.value} is a development setting: ECS runs it as it is; `;
+      ctx.diags.warn(
+        v.pos,
+        { cli: `${start}set the production value in an override file`, editor: `${start}set the production value for ECS only with "x-ecs: {environment: {${name}: ${production}}}" on "${ctx.name}" (quick fix)` },
+        'dev-environment',
+        { service: ctx.name, variable: name, value: production },
+      );
     }
     const why = secretReason(name, r.value);
     if (why) {

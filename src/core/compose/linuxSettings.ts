@@ -2,6 +2,7 @@ import type { KernelCapabilities, LinuxParameters, SystemControl, Ulimit, Ulimit
 import { listToMap } from './listOrMap';
 import { bool, get, isMap, isSeq, text } from './node';
 import type { ServiceContext } from './renderContext';
+import { ec2Only } from './diagnostics';
 
 /** Fargate lets containers add only this capability. */
 const FARGATE_CAPABILITIES = new Set(['SYS_PTRACE']);
@@ -15,7 +16,7 @@ export function renderLinuxParameters(ctx: ServiceContext): LinuxParameters | un
   if (isSeq(add)) {
     const names = add.items.map((i) => text(i)?.replace(/^CAP_/, '')).filter((s): s is string => !!s);
     const refused = ctx.launchType === 'FARGATE' ? names.filter((n) => !FARGATE_CAPABILITIES.has(n)) : [];
-    if (refused.length) ctx.diags.error(add.pos, `cap_add ${refused.join(', ')}: Fargate only allows adding SYS_PTRACE; remove them or use --launch-type ec2`, 'capabilities');
+    if (refused.length) ctx.diags.error(add.pos, ec2Only(`cap_add ${refused.join(', ')}: Fargate only allows adding SYS_PTRACE; remove them`), 'capabilities');
     const kept = names.filter((n) => !refused.includes(n));
     if (kept.length) caps.add = kept;
   }
@@ -27,7 +28,7 @@ export function renderLinuxParameters(ctx: ServiceContext): LinuxParameters | un
   if (caps.add || caps.drop) lp.capabilities = caps;
   const devices = get(ctx.svc, 'devices');
   if (devices) {
-    if (ctx.launchType === 'FARGATE') ctx.diags.error(devices.pos, `devices cannot be mapped on Fargate: remove them or use --launch-type ec2`, 'devices');
+    if (ctx.launchType === 'FARGATE') ctx.diags.error(devices.pos, ec2Only('devices cannot be mapped on Fargate: remove them'), 'devices');
     else if (isSeq(devices)) {
       lp.devices = devices.items
         .map(text)

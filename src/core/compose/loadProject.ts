@@ -26,6 +26,8 @@ export interface LoadOptions {
 export interface ComposeProject {
   readonly name: string;
   readonly namePos: SourcePos;
+  /** Where task-level findings belong: the top-level x-ecs key, else name:, else services:. */
+  readonly taskPos: SourcePos;
   readonly root: CMap;
   /** Enabled services in file order, `extends` resolved. */
   readonly services: ReadonlyMap<string, CMap>;
@@ -55,6 +57,7 @@ export function loadComposeProject(opts: LoadOptions, diags: DiagnosticBag): Com
     return undefined;
   }
   const nameNode = get(root, 'name');
+  const servicesKey = root.entries.get('services')?.keyPos;
   const rawName = text(nameNode) ?? opts.env.COMPOSE_PROJECT_NAME ?? path.basename(opts.projectDirectory);
   const active = new Set([...opts.profiles, ...(opts.env.COMPOSE_PROFILES ?? '').split(',').map((p) => p.trim())].filter(Boolean));
   const services = new Map<string, CMap>();
@@ -76,7 +79,9 @@ export function loadComposeProject(opts: LoadOptions, diags: DiagnosticBag): Com
   }
   return {
     name: normaliseProjectName(rawName),
-    namePos: nameNode?.pos ?? top,
+    // Not the file's first line, which is often a comment: the keys the finding is about.
+    namePos: nameNode?.pos ?? servicesKey ?? top,
+    taskPos: root.entries.get('x-ecs')?.keyPos ?? root.entries.get('name')?.keyPos ?? servicesKey ?? top,
     root,
     services,
     disabled,

@@ -34,6 +34,25 @@ export function moveVariableToSecrets(source: string, service: string, variable:
   return doc.toString();
 }
 
+/** Sets the top-level `x-ecs.executionRoleArn` (the task's execution role). */
+export function setExecutionRole(source: string, roleArn: string): string | undefined {
+  const doc = parseDocument(source);
+  if (doc.errors.length || !isMap(doc.contents)) return undefined;
+  doc.setIn(['x-ecs', 'executionRoleArn'], roleArn);
+  return doc.toString();
+}
+
+/** Sets `x-ecs.<key>` of `service` (e.g. command, or environment.NODE_ENV), creating x-ecs as needed. */
+export function setServiceExtension(source: string, service: string, keyPath: readonly string[], value: unknown): string | undefined {
+  const doc = parseDocument(source);
+  if (doc.errors.length || !isMap(doc.getIn(['services', service], true))) return undefined;
+  const node = doc.createNode(value);
+  // Lists read best in flow style: command: [node, app.js]
+  if (isSeq(node)) node.flow = true;
+  doc.setIn(['services', service, 'x-ecs', ...keyPath], node);
+  return doc.toString();
+}
+
 function removeFromEnvironment(doc: Document, service: string, variable: string): void {
   const env = doc.getIn(['services', service, 'environment'], true);
   if (isMap(env)) doc.deleteIn(['services', service, 'environment', variable]);

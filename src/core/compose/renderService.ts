@@ -12,6 +12,7 @@ import { serviceResources, type ServiceResources } from './resources';
 import { DROPPED_KEYS, IGNORED_KEYS, SUPPORTED_KEYS } from './serviceKeys';
 import { renderMounts, type VolumeUse } from './volumes';
 import { buildRepositoryName, ecrImageOf } from './buildTargets';
+import { ec2Only } from './diagnostics';
 
 export interface RenderedService {
   readonly container: ContainerDefinition;
@@ -67,7 +68,7 @@ export function renderService(ctx: ServiceContext, containerName: string, logCon
   const sysctls = renderSysctls(ctx);
   if (sysctls.length) c.systemControls = sysctls;
   if (bool(get(ctx.svc, 'privileged'))) {
-    if (ctx.launchType === 'FARGATE') ctx.diags.error(get(ctx.svc, 'privileged')!.pos, `"${ctx.name}" is privileged: Fargate does not run privileged containers; remove it or use --launch-type ec2`, 'privileged');
+    if (ctx.launchType === 'FARGATE') ctx.diags.error(get(ctx.svc, 'privileged')!.pos, ec2Only(`"${ctx.name}" is privileged: Fargate does not run privileged containers; remove it`), 'privileged');
     else c.privileged = true;
   }
   const logging = get(ctx.svc, 'logging');
@@ -94,7 +95,10 @@ function renderImage(ctx: ServiceContext): string | undefined {
   const uri = `${account}.dkr.ecr.${ctx.opts.region}.amazonaws.com/${repo}:${tag.replace(/[^A-Za-z0-9._-]/g, '-')}`;
   ctx.diags.warn(
     build!.pos,
-    `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; push the image there, name an ECR image in its "image:", or give --image ${ctx.name}=URI`,
+    {
+      cli: `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; push the image there, name an ECR image in its "image:", or give --image ${ctx.name}=URI`,
+      editor: `"${ctx.name}" is built locally: the task uses the ECR image ${uri}${ctx.opts.accountId ? '' : ' (account unknown)'}; Deploy Workspace… builds and pushes it there, or name an ECR image in its "image:" (or "x-ecs: {image: URI}" on "${ctx.name}")`,
+    },
     'build-image',
     { service: ctx.name },
   );
@@ -120,14 +124,19 @@ function checkKeys(ctx: ServiceContext): void {
     const v = text(get(ctx.svc, key));
     if (!v) continue;
     const pos = get(ctx.svc, key)!.pos;
-    if (ctx.launchType === 'FARGATE' && v === 'host') ctx.diags.error(pos, `${key}: host is not allowed on Fargate: remove it or use --launch-type ec2`, key);
+    if (ctx.launchType === 'FARGATE' && v === 'host') ctx.diags.error(pos, ec2Only(`${key}: host is not allowed on Fargate: remove it`), key);
     else ctx.diags.warn(pos, `${key}: ${v} is dropped: set it on the task by hand if needed`, 'dropped-key', { service: ctx.name, key });
   }
   const platform = text(get(ctx.svc, 'platform'));
   if (platform) {
     const wantArm = (ctx.opts.cpuArchitecture ?? 'X86_64') === 'ARM64';
     if (/arm64|aarch64/.test(platform) !== wantArm) {
-      ctx.diags.warn(get(ctx.svc, 'platform')!.pos, `platform ${platform} differs from the task's ${wantArm ? 'ARM64' : 'X86_64'} architecture: build for that architecture or pass --cpu-architecture`, 'platform');
+      const start = `platform ${platform} differs from the task's ${wantArm ? 'ARM64' : 'X86_64'} architecture: `;
+      ctx.diags.warn(
+        get(ctx.svc, 'platform')!.pos,
+        { cli: `${start}build for that architecture or pass --cpu-architecture`, editor: `${start}build for that architecture (setting ecsDeploy.image.platform) or remove "platform"` },
+        'platform',
+      );
     }
   }
   const deploy = get(ctx.svc, 'deploy');

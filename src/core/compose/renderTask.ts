@@ -1,5 +1,5 @@
 import type { ContainerDefinition, LogConfiguration, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { DiagnosticBag, sortDiagnostics, type ComposeDiagnostic, type SourcePos } from './diagnostics';
+import { DiagnosticBag, editorProfileHint, sortDiagnostics, type ComposeDiagnostic, type SourcePos } from './diagnostics';
 import { renderDependsOn } from './dependsOn';
 import { loadComposeProject, type ComposeProject, type LoadOptions } from './loadProject';
 import { bool, get, isMap, text, type CMap } from './node';
@@ -49,7 +49,12 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
   const taskX = get(root, 'x-ecs');
   const family = chooseFamily(project, opts, taskX, diags);
   if (project.services.size === 0) {
-    diags.error(project.namePos, `no service is enabled: every service has a profile; pass --profile ${[...project.disabled.values()][0]?.[0] ?? 'NAME'}`, 'no-services');
+    const profile = [...project.disabled.values()][0]?.[0] ?? 'NAME';
+    diags.error(
+      project.namePos,
+      { cli: `no service is enabled: every service has a profile; pass --profile ${profile}`, editor: `no service is enabled: every service has a profile; ${editorProfileHint(profile)}` },
+      'no-services',
+    );
     return { diagnostics: sortDiagnostics(diags.items), projectName: project.name, details: { project, services: new Map() } };
   }
   if (project.services.size > MAX_CONTAINERS) {
@@ -98,7 +103,7 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
   }
 
   const volumes = taskVolumes(rendered, get(taskX, 'efs'), launchType, diags);
-  const size = taskSize([...rendered.values()], launchType, taskX, diags, project.namePos);
+  const size = taskSize([...rendered.values()], launchType, taskX, diags, project.taskPos);
   const td: RegisterTaskDefinitionCommandInput = {
     family,
     networkMode: 'awsvpc',
@@ -112,9 +117,19 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
   if (execRole) td.executionRoleArn = execRole;
   else if (opts.accountId) {
     td.executionRoleArn = `arn:aws:iam::${opts.accountId}:role/ecsTaskExecutionRole`;
-    diags.info(project.namePos, `executionRoleArn defaults to ${td.executionRoleArn}`, 'execution-role');
+    diags.info(
+      project.taskPos,
+      { cli: `executionRoleArn defaults to ${td.executionRoleArn}`, editor: `executionRoleArn defaults to ${td.executionRoleArn}: write it as x-ecs.executionRoleArn to keep it (quick fix)` },
+      'execution-role',
+      { role: td.executionRoleArn },
+    );
   } else if (launchType === 'FARGATE') {
-    diags.warn(project.namePos, 'no execution role: Fargate needs one to pull from ECR and write awslogs; pass --execution-role-arn (usually arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole)', 'execution-role');
+    const start = 'no execution role: Fargate needs one to pull from ECR and write awslogs; ';
+    diags.warn(
+      project.taskPos,
+      { cli: `${start}pass --execution-role-arn (usually arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole)`, editor: `${start}set x-ecs.executionRoleArn (usually arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole; the quick fix fills in your account)` },
+      'execution-role',
+    );
   }
   if (taskRole) td.taskRoleArn = taskRole;
   if (volumes.length) td.volumes = volumes;
@@ -129,14 +144,14 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
   if (diags.hasErrors) return result();
   // Never hand out something ECS would refuse: our own checks run on every output.
   const problems = validateTaskDefinition(td);
-  for (const p of problems) diags.error(project.namePos, `the rendered task definition is invalid: ${p}`, 'invalid-output');
+  for (const p of problems) diags.error(project.taskPos, `the rendered task definition is invalid: ${p}`, 'invalid-output');
   return result(problems.length ? undefined : td);
 }
 
 function chooseFamily(project: ComposeProject, opts: RenderOptions, taskX: ReturnType<typeof get>, diags: DiagnosticBag): string {
   const raw = opts.family ?? text(get(taskX, 'family')) ?? project.name;
   const family = raw.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255);
-  if (!family) diags.error(project.namePos, 'the task family is empty: set "name:" in the compose file or pass --family', 'family');
+  if (!family) diags.error(project.namePos, { cli: 'the task family is empty: set "name:" in the compose file or pass --family', editor: 'the task family is empty: set "name:" or x-ecs.family in the compose file' }, 'family');
   else if (opts.family && family !== opts.family) diags.warn(project.namePos, `family "${opts.family}" becomes "${family}" (letters, digits, "-" and "_")`, 'family');
   return family || 'app';
 }

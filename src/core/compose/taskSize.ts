@@ -1,4 +1,4 @@
-import type { DiagnosticBag, SourcePos } from './diagnostics';
+import { EDITOR_EC2_HINT, type DiagnosticBag, type SourcePos } from './diagnostics';
 import { isValidFargateSize, MAX_FARGATE_CPU, MAX_FARGATE_MEMORY, parseTaskCpu, parseTaskMemory, smallestFargateSize } from './fargateSize';
 import { get, text, type CNode } from './node';
 import { DEFAULT_SERVICE_CPU, DEFAULT_SERVICE_MEMORY } from './resources';
@@ -28,7 +28,8 @@ export function taskSize(services: RenderedService[], launchType: string, taskX:
   if (launchType !== 'FARGATE') return { cpu: Math.max(128, cpuNeed), memory: Math.max(128, memNeed) };
   const size = smallestFargateSize(cpuNeed, memNeed);
   if (!size) {
-    diags.error(at, `the services need ${cpuNeed} cpu units and ${memNeed} MiB together, more than Fargate's largest task (${MAX_FARGATE_CPU} / ${MAX_FARGATE_MEMORY} MiB): lower deploy.resources or use --launch-type ec2`, 'task-size');
+    const start = `the services need ${cpuNeed} cpu units and ${memNeed} MiB together, more than Fargate's largest task (${MAX_FARGATE_CPU} / ${MAX_FARGATE_MEMORY} MiB): lower deploy.resources`;
+    diags.error(at, { cli: `${start} or use --launch-type ec2`, editor: `${start} — ${EDITOR_EC2_HINT}` }, 'task-size');
   }
   return size;
 }

@@ -1,4 +1,4 @@
-import type { Container } from '@aws-sdk/client-ecs';
+import type { Container, Task } from '@aws-sdk/client-ecs';
 import { parseImageRef } from '../imageRef';
 import { ICONS, md, type IconSpec, type RowView } from './icon';
 
@@ -14,15 +14,26 @@ export function shortImage(image: string | undefined): string {
   return ref.digest ? `${short}@${ref.digest.slice(0, 'sha256:'.length + 12)}` : short;
 }
 
-function containerIcon(c: Container): IconSpec {
-  if (c.lastStatus === 'STOPPED') return c.exitCode === 0 ? ICONS.stopped : ICONS.failing;
-  if (c.lastStatus === 'RUNNING') return c.healthStatus === 'UNHEALTHY' ? ICONS.failing : ICONS.healthy;
-  return ICONS.pending;
+/** A container not running (yet) inside a task that runs: waiting, not starting with the task. */
+function lagsItsTask(c: Container, task?: Task): boolean {
+  return task?.lastStatus === 'RUNNING' && c.lastStatus !== 'RUNNING' && c.lastStatus !== 'STOPPED';
 }
 
-export function containerView(c: Container): RowView {
-  const desc = [shortImage(c.image), c.lastStatus ?? 'UNKNOWN'];
-  if (c.healthStatus && c.healthStatus !== 'UNKNOWN') desc.push(c.healthStatus);
+function containerIcon(c: Container, task?: Task): IconSpec {
+  if (c.lastStatus === 'STOPPED') return c.exitCode === 0 ? ICONS.stopped : ICONS.failing;
+  if (c.lastStatus === 'RUNNING') return c.healthStatus === 'UNHEALTHY' ? ICONS.failing : ICONS.healthy;
+  return lagsItsTask(c, task) ? ICONS.degraded : ICONS.pending;
+}
+
+/**
+ * A container's row. `task`: the task it belongs to — a container still PENDING in a RUNNING task
+ * is a warning (waiting on a dependency, or an API lagging), not a spinner that reads as starting.
+ */
+export function containerView(c: Container, task?: Task): RowView {
+  const status = c.lastStatus ?? 'UNKNOWN';
+  const desc = [shortImage(c.image), lagsItsTask(c, task) ? `${status} in a RUNNING task` : status];
+  // Health is only meaningful for a running container: "PENDING · HEALTHY" contradicts itself.
+  if (c.healthStatus && c.healthStatus !== 'UNKNOWN' && c.lastStatus === 'RUNNING') desc.push(c.healthStatus);
   if (c.lastStatus === 'STOPPED') {
     if (c.exitCode !== undefined) desc.push(`exit ${c.exitCode}`);
     if (c.reason) desc.push(c.reason);
@@ -40,7 +51,7 @@ export function containerView(c: Container): RowView {
     label: c.name ?? '',
     description: desc.filter(Boolean).join(' · '),
     tooltip: lines.join('\n'),
-    icon: containerIcon(c),
+    icon: containerIcon(c, task),
     contextValue: `ecs.container.${c.lastStatus ?? 'UNKNOWN'}`,
   };
 }

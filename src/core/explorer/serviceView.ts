@@ -1,4 +1,4 @@
-import type { Deployment, Service } from '@aws-sdk/client-ecs';
+import type { Deployment, Service, Task } from '@aws-sdk/client-ecs';
 import { taskDefinitionName } from '../arns';
 import { ICONS, md, type RowView } from './icon';
 
@@ -14,21 +14,38 @@ export function activeDeployments(s: Service): Deployment[] {
   return (s.deployments ?? []).filter((d) => d.status === 'PRIMARY' || d.status === 'ACTIVE');
 }
 
-export function serviceHealth(s: Service): ServiceHealth {
+/**
+ * The service's task definition when its PRIMARY deployment still runs another one: ECS (or a
+ * lagging API) has not started the deployment to it yet, so the service is not done deploying.
+ */
+export function pendingTaskDefinition(s: Service): string | undefined {
+  const primary = primaryDeployment(s);
+  return primary?.taskDefinition && s.taskDefinition && primary.taskDefinition !== s.taskDefinition ? s.taskDefinition : undefined;
+}
+
+/** Running and pending counts: from the tasks listed under the service once loaded, else the service's own. */
+export function taskCounts(s: Service, listed?: readonly Task[]): { running: number; pending: number } {
+  if (!listed) return { running: s.runningCount ?? 0, pending: s.pendingCount ?? 0 };
+  const live = listed.filter((t) => t.lastStatus !== 'STOPPED');
+  const running = live.filter((t) => t.lastStatus === 'RUNNING').length;
+  return { running, pending: live.length - running };
+}
+
+export function serviceHealth(s: Service, listed?: readonly Task[]): ServiceHealth {
   if (s.status && s.status !== 'ACTIVE') return 'inactive';
   const primary = primaryDeployment(s);
   if (primary?.rolloutState === 'FAILED') return 'failing';
-  if (primary?.rolloutState === 'IN_PROGRESS' || activeDeployments(s).length > 1) return 'deploying';
+  if (primary?.rolloutState === 'IN_PROGRESS' || activeDeployments(s).length > 1 || pendingTaskDefinition(s)) return 'deploying';
   const desired = s.desiredCount ?? 0;
-  const running = s.runningCount ?? 0;
+  const { running } = taskCounts(s, listed);
   if (desired === 0) return 'scaledToZero';
   if (running >= desired) return 'healthy';
   return (primary?.failedTasks ?? 0) > 0 ? 'failing' : 'degraded';
 }
 
 /** True while the tree should poll this service on its own. */
-export function isDeploying(s: Service): boolean {
-  return serviceHealth(s) === 'deploying';
+export function isDeploying(s: Service, listed?: readonly Task[]): boolean {
+  return serviceHealth(s, listed) === 'deploying';
 }
 
 const HEALTH_ICON = {
@@ -47,18 +64,26 @@ function deploymentLine(d: Deployment): string {
   return `${d.status}${rollout} — ${md(taskDefinitionName(d.taskDefinition))}: ${counts}${failed}`;
 }
 
-export function serviceView(s: Service, recentEvents = 3): RowView {
-  const health = serviceHealth(s);
+/**
+ * The service's row. `listed`: the tasks the tree lists under it — once loaded, the row counts
+ * those, so it never shows all running above "No running tasks".
+ */
+export function serviceView(s: Service, listed?: readonly Task[], recentEvents = 3): RowView {
+  const health = serviceHealth(s, listed);
   const primary = primaryDeployment(s);
-  const desc = [`${s.runningCount ?? 0}/${s.desiredCount ?? 0}`];
-  if (primary?.rolloutState) desc.push(primary.rolloutState);
+  const { running, pending } = taskCounts(s, listed);
+  const waitingFor = pendingTaskDefinition(s);
+  const desc = [`${running}/${s.desiredCount ?? 0}`];
+  if (waitingFor) desc.push(`deploying ${taskDefinitionName(waitingFor)}`);
+  else if (primary?.rolloutState) desc.push(primary.rolloutState);
   if (s.status && s.status !== 'ACTIVE') desc.push(s.status);
   const lines = [
     `**${md(s.serviceName)}**`,
     '',
     `Task definition: ${md(taskDefinitionName(s.taskDefinition))}  `,
+    ...(waitingFor ? [`Deploying: the primary deployment still runs ${md(taskDefinitionName(primary?.taskDefinition))}  `] : []),
     `Launch type: ${s.launchType ?? s.capacityProviderStrategy?.map((c) => c.capacityProvider).join(', ') ?? 'unknown'}  `,
-    `Tasks: ${s.runningCount ?? 0} running · ${s.pendingCount ?? 0} pending · ${s.desiredCount ?? 0} desired  `,
+    `Tasks: ${running} running · ${pending} pending · ${s.desiredCount ?? 0} desired  `,
   ];
   if (s.loadBalancers?.length) {
     lines.push(

@@ -29,7 +29,8 @@ function imageOf(x: unknown): string | undefined {
 export function deployServiceCommand(state: ConnectionState, docs: ReadonlyDocuments, explorer: ExplorerProvider, workspaceState: vscode.Memento): CommandBody {
   return async ({ signal, log }, target?: unknown, what?: unknown, options?: unknown) => {
     const file = target instanceof vscode.Uri ? target : undefined;
-    const service = await resolveServiceTarget(file || imageOf(target) ? undefined : target, state, signal);
+    // A task-definition file names no service: asked (not taken from the tree selection).
+    const service = await resolveServiceTarget(file ? null : imageOf(target) ? undefined : target, state, signal);
     const image = imageOf(target) ?? imageOf(what);
     let source: DeploySource;
     if (isDeploySource(what)) source = what;
@@ -51,7 +52,7 @@ export function deployServiceCommand(state: ConnectionState, docs: ReadonlyDocum
       cluster: service.cluster,
       service: service.service,
       source,
-      confirm: (change) => confirmInDiff(docs, service.service, change, confirmed),
+      confirm: (change, ctx) => confirmInDiff(docs, service.service, change, confirmed, ctx),
     });
     await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, phase: outcome?.phase } : undefined;

@@ -64,7 +64,7 @@ export function deployWorkspaceCommand(state: ConnectionState, docs: ReadonlyDoc
           tags: options.tags,
           platform: image.platform,
           noCache: image.noCache,
-          confirm: (change) => confirmInDiff(docs, target.service, change, options.confirmed === true),
+          confirm: (change, ctx) => confirmInDiff(docs, target.service, change, options.confirmed === true, ctx),
         },
         {
           ...ctx,

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { listClusters } from '../../aws/clusters';
-import { listServiceNames } from '../../aws/serviceTasks';
 import { serviceOfTask } from '../../core/explorer/taskGroups';
 import { UserError } from '../../core/userError';
 import type { FollowTarget } from '../../flows/followLogs';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
 import { LogFollowers } from '../logs/logFollowers';
+import { pickService, selectedRef } from '../pickers';
 import { refOf } from '../resourceRef';
 
 /**
@@ -39,15 +38,22 @@ function followTargetOfNode(arg: unknown): FollowTarget | undefined {
   return { cluster: ref.cluster, service, taskId: ref.task.taskArn, container: ref.kind === 'container' ? ref.container.name : undefined };
 }
 
+/** From the palette: the tree's selection, else pickers (a lone cluster or service is not asked). */
 async function pickTarget(state: ConnectionState, signal: AbortSignal): Promise<FollowTarget | undefined> {
-  const { clients, connection } = await state.get();
-  const clusters = listClusters(clients.ecs, signal).then((cs) => cs.map((c) => ({ label: c.name, description: `${c.activeServices} services` })));
-  const cluster = await vscode.window.showQuickPick(clusters, { title: 'ECS: Follow Logs — Cluster', placeHolder: `Cluster in ${connection.region}` });
-  if (!cluster) return undefined;
-  const names = await listServiceNames(clients.ecs, cluster.label, signal);
-  if (!names.length) throw new UserError(`Cluster "${cluster.label}" has no services to follow`);
-  const service = await vscode.window.showQuickPick(names, { title: `ECS: Follow Logs — Service of ${cluster.label}`, placeHolder: 'Service whose logs to follow' });
-  return service ? { cluster: cluster.label, service } : undefined;
+  const selected = selectedRef();
+  if (selected && selected.kind !== 'cluster') {
+    // A selected standalone task has no service to follow: ask instead.
+    const target = (() => {
+      try {
+        return followTargetOfNode({ ref: selected });
+      } catch {
+        return undefined;
+      }
+    })();
+    if (target) return target;
+  }
+  const picked = await pickService(state, signal, selected?.cluster);
+  return { cluster: picked.cluster, service: picked.service.serviceName ?? '' };
 }
 
 /** ECS: Follow Logs… — the service's log lines of the last minutes, then new ones, in "ECS Logs: <service>". */

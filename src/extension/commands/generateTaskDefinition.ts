@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { plural } from '../../core/clusterSummary';
 import { taskDefinitionFileName } from '../../core/compose/index';
 import type { CommandBody } from '../commandWrapper';
 import type { ComposeDiagnostics } from '../compose/composeDiagnostics';
@@ -61,7 +62,7 @@ export function generateTaskDefinition(state: ConnectionState, diagnostics: Comp
     log.info(`wrote ${target.fsPath}: ${containers} containers, cpu ${result.taskDefinition.cpu}, memory ${result.taskDefinition.memory}`);
     void vscode.window
       .showInformationMessage(
-        `${existing === json ? 'Up to date' : 'Wrote'} ${path.basename(target.fsPath)}: ${containers} containers, ${count('warning')} warning(s) — see Problems.`,
+        `${existing === json ? 'Up to date' : 'Wrote'} ${path.basename(target.fsPath)}: ${plural(containers, 'container')}, ${plural(count('warning'), 'warning')}${count('warning') ? ' — see Problems' : ''}.`,
         ...(count('warning') ? ['Show Problems'] : []),
       )
       .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));

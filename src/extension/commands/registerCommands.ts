@@ -60,7 +60,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.SELECT_PROFILE_COMMAND, selectProfile()),
     reg(ids.SELECT_REGION_COMMAND, selectRegion(state)),
     reg(ids.CHOOSE_CONNECTION_COMMAND, chooseConnection()),
-    reg(ids.SHOW_LOGS_COMMAND, showLogs(channel)),
+    reg(ids.SHOW_EXTENSION_LOG_COMMAND, showLogs(channel)),
     reg(ids.FILTER_EXPLORER_COMMAND, filterExplorer(explorer)),
     reg(ids.CLEAR_FILTER_COMMAND, clearExplorerFilter(explorer)),
     reg(ids.LOAD_MORE_COMMAND, loadMore()),

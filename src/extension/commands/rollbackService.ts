@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { listRevisions } from '../../aws/deploy';
-import { taskDefinitionName, familyOf } from '../../core/arns';
+import { familyOf, taskDefinitionName } from '../../core/arns';
+import { shortImage } from '../../core/explorer/containerView';
 import { timeAgo } from '../../core/explorer/timeAgo';
 import { UserError } from '../../core/userError';
 import type { CommandBody } from '../commandWrapper';
@@ -11,6 +12,12 @@ import { resolveServiceTarget } from '../deploy/serviceTarget';
 import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import { reloadAfterChange } from './reloadAfterChange';
+
+/** "backend=repo:tag" / "backend=repo@sha256:1234abcd5678": the registry host dropped, the end kept. */
+function revisionImage(entry: string): string {
+  const eq = entry.indexOf('=');
+  return eq < 0 ? shortImage(entry) : `${entry.slice(0, eq)}=${shortImage(entry.slice(eq + 1))}`;
+}
 
 /** ECS: Roll Back Service… — an earlier revision of the family (time and images listed), diff, deploy. */
 export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDocuments, explorer: ExplorerProvider): CommandBody {
@@ -26,8 +33,9 @@ export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDoc
       const pick = await vscode.window.showQuickPick(
         revisions.map((r) => ({
           label: `${family}:${r.revision}`,
-          description: r.registeredAt ? `registered ${timeAgo(r.registeredAt, now)}` : undefined,
-          detail: r.images.join('  '),
+          description: r.registeredAt ? `registered ${timeAgo(r.registeredAt, now)} · ${r.registeredAt.toLocaleString()}` : 'registration time unknown',
+          // The image's end (tag or digest) is what tells revisions apart: never cut it off.
+          detail: r.images.map(revisionImage).join('  '),
           arn: r.arn,
         })),
         { title: `Roll back ${service.service} (now ${taskDefinitionName(service.taskDefinitionArn)})`, matchOnDetail: true },
@@ -40,7 +48,7 @@ export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDoc
       cluster: service.cluster,
       service: service.service,
       source: { kind: 'revision', taskDefinition: revision },
-      confirm: (change) => confirmInDiff(docs, service.service, change, confirmed),
+      confirm: (change, ctx) => confirmInDiff(docs, service.service, change, confirmed, ctx),
     });
     await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, phase: outcome?.phase } : undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { listProfiles } from '../../aws/profiles';
+import { DEFAULT_CHAIN_LABEL } from '../../core/connection';
 import type { CommandBody } from '../commandWrapper';
 import { readConnectionSettings, updateSetting } from '../settings';
 
@@ -14,7 +15,7 @@ export function selectProfile(): CommandBody {
       const profiles = await listProfiles();
       const items: Array<vscode.QuickPickItem & { profile: string }> = [
         {
-          label: '$(key) Default credential chain',
+          label: `$(key) ${DEFAULT_CHAIN_LABEL}`,
           description: current === DEFAULT_CHAIN ? 'current' : undefined,
           detail: 'Environment variables, then the "default" profile, then container or instance roles',
           profile: DEFAULT_CHAIN,
@@ -38,7 +39,7 @@ export function selectProfile(): CommandBody {
       chosen = pick.profile;
     }
     await updateSetting('profile', chosen);
-    log.info(`Profile set to ${chosen || '(default credential chain)'}`);
+    log.info(`Profile set to ${chosen || DEFAULT_CHAIN_LABEL}`);
     return chosen;
   };
 }

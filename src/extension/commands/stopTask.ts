@@ -21,7 +21,7 @@ export function stopTask(state: ConnectionState, explorer: ExplorerProvider): Co
         value: 'Stopped from VS Code',
       });
       if (reason === undefined) return undefined;
-      const answer = await vscode.window.showWarningMessage(`Stop task ${id}?`, { modal: true, detail: reason }, 'Stop Task');
+      const answer = await vscode.window.showWarningMessage(`Stop task ${id}?`, { modal: true, detail: `Reason: ${reason || '(none given)'}` }, 'Stop Task');
       if (answer !== 'Stop Task') return undefined;
     }
     const { clients } = await state.get();

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ComposeDiagnostic } from '../../core/compose/index';
+import { editorText, type ComposeDiagnostic } from '../../core/compose/index';
 import type { Logger } from '../../core/logger';
 import { userMessage } from '../../core/userError';
 import { editorFileReader, isComposeDocument } from './editorFiles';
@@ -32,13 +32,20 @@ export class ComposeDiagnostics implements vscode.Disposable {
   /** Fires with the compose file after its diagnostics were refreshed (tests wait on it). */
   readonly onDidRefresh = this.changed.event;
 
-  /** Learned by the generate command (sts:GetCallerIdentity), so both show the same images and role. */
+  /**
+   * The account (sts:GetCallerIdentity), for ECR image URIs and the default execution role. Looked
+   * up before the first findings are shown, so they do not change once it is known.
+   */
   accountId?: string;
+  private accountReady: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly log: Logger,
     private readonly region: () => string,
+    /** Looks the account up (undefined when it cannot); called at start and by `lookUpAccount`. */
+    private readonly findAccount?: () => Promise<string | undefined>,
   ) {
+    this.lookUpAccount(false);
     const maybe = (doc: vscode.TextDocument, delay: number) => {
       if (isComposeDocument(doc.uri)) this.schedule(doc.uri.fsPath, delay);
       else if (doc.uri.scheme === 'file') this.refreshReaders(doc.uri.fsPath, delay);
@@ -55,6 +62,20 @@ export class ComposeDiagnostics implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) maybe(d, 0);
   }
 
+  /** Looks the account up again (e.g. another profile); findings shown so far are refreshed when it changes. */
+  lookUpAccount(refreshShown = true): void {
+    if (!this.findAccount) return;
+    const lookup = this.findAccount().then(
+      (id) => {
+        const changed = id !== this.accountId;
+        this.accountId = id;
+        if (changed && refreshShown) for (const owner of this.owned.keys()) this.schedule(owner, 0);
+      },
+      (err: unknown) => this.log.debug(`compose diagnostics: account unknown: ${userMessage(err)}`),
+    );
+    this.accountReady = lookup;
+  }
+
   /** Looks up the finding behind a diagnostic shown in `uri` (code actions get copies). */
   lookup(uri: vscode.Uri, d: vscode.Diagnostic): FixableDiagnostic | undefined {
     return this.fixable.get(key(uri.fsPath, d.range.start.line + 1, d.range.start.character + 1, codeOf(d)));
@@ -66,7 +87,7 @@ export class ComposeDiagnostics implements vscode.Disposable {
       composeFile,
       setTimeout(() => {
         this.timers.delete(composeFile);
-        this.refresh(composeFile);
+        void this.accountReady.then(() => this.refresh(composeFile));
       }, delay),
     );
   }
@@ -128,7 +149,7 @@ function toVscode(f: ComposeDiagnostic): vscode.Diagnostic {
   // Underline from the node to the end of its line's text: the value the finding is about.
   const text = editorFileReader(f.file)?.split(/\r?\n/)[line] ?? '';
   const end = Math.max(start + 1, text.trimEnd().length);
-  const d = new vscode.Diagnostic(new vscode.Range(line, start, line, end), f.message, SEVERITY[f.severity]);
+  const d = new vscode.Diagnostic(new vscode.Range(line, start, line, end), editorText(f), SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   if (f.code) d.code = f.code;
   return d;

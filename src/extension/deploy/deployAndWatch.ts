@@ -3,11 +3,20 @@ import { isAbortError } from '../../core/abort';
 import { taskDefinitionName } from '../../core/arns';
 import type { Logger } from '../../core/logger';
 import { deployService, type DeployRequest, type DeployResult, type FlowContext } from '../../flows/deployService';
-import { watchDeployment } from '../../flows/watchDeployment';
+import { watchDeployment, type StartedDeployment } from '../../flows/watchDeployment';
 import type { RolloutOutcome } from '../../flows/watchRollout';
-import { SHOW_LOGS_COMMAND } from '../commandIds';
+import { ROLLBACK_SERVICE_COMMAND, SHOW_EXTENSION_LOG_COMMAND, SHOW_SERVICE_EVENTS_COMMAND } from '../commandIds';
 import type { ConnectionState } from '../connectionState';
 import { readDeploySettings } from '../settings';
+
+/** The service a deployment runs on. */
+interface Target {
+  readonly cluster: string;
+  readonly service: string;
+}
+
+/** What the timeout message offers: watching stopped, the deployment did not. */
+export const TIMEOUT_ACTIONS = { keepWatching: 'Keep Watching', events: 'Show Service Events', rollBack: 'Roll Back…' } as const;
 
 /**
  * Starts a deployment and watches it in one cancellable notification. Cancel before the first
@@ -37,38 +46,64 @@ export async function deployAndWatch(
       throw err;
     }
     if (!result) return {};
-    const target = taskDefinitionName(result.taskDefinitionArn);
-    log.info(`Watching ${request.cluster}/${request.service} roll out ${target} (deployment ${result.deploymentId})`);
-    const outcome = await watchDeployment(clients, result, {
-      cluster: request.cluster,
-      service: request.service,
-      timeoutMs: readDeploySettings().timeoutMinutes * 60_000,
-      log,
-      progress,
-      signal: controller.signal,
-    });
-    announce(request.service, target, outcome, log);
+    const outcome = await watch(state, log, request, result, ctx);
+    announce(state, log, request, result, outcome);
     return { result, outcome };
   });
 }
 
-function announce(service: string, target: string, outcome: RolloutOutcome, log: Logger): void {
-  const showLogs = (choice: string | undefined) => {
-    if (choice) void vscode.commands.executeCommand(SHOW_LOGS_COMMAND);
+async function watch(state: ConnectionState, log: Logger, target: Target, started: StartedDeployment, ctx: FlowContext): Promise<RolloutOutcome> {
+  const { clients } = await state.get();
+  log.info(`Watching ${target.cluster}/${target.service} roll out ${taskDefinitionName(started.taskDefinitionArn)} (deployment ${started.deploymentId})`);
+  return watchDeployment(clients, started, {
+    cluster: target.cluster,
+    service: target.service,
+    timeoutMs: readDeploySettings().timeoutMinutes * 60_000,
+    log,
+    progress: ctx.progress,
+    signal: ctx.signal,
+  });
+}
+
+/** Keep Watching: the same deployment, watched again with a fresh timeout. */
+export function keepWatching(state: ConnectionState, log: Logger, target: Target, started: StartedDeployment): Thenable<RolloutOutcome> {
+  const title = `Watching ${target.service} roll out ${taskDefinitionName(started.taskDefinitionArn)}`;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    const outcome = await watch(state, log, target, { ...started, startedAt: new Date() }, { log, progress, signal: controller.signal });
+    announce(state, log, target, started, outcome);
+    return outcome;
+  });
+}
+
+function announce(state: ConnectionState, log: Logger, target: Target, started: StartedDeployment & Partial<Pick<DeployResult, 'service'>>, outcome: RolloutOutcome): void {
+  const { service } = target;
+  const revision = taskDefinitionName(started.taskDefinitionArn);
+  // The service row's ref, so the commands act on this service without asking.
+  const node = started.service ? { ref: { kind: 'service', cluster: target.cluster, service: started.service } } : { cluster: target.cluster, service };
+  const showLog = (choice: string | undefined) => {
+    if (choice) void vscode.commands.executeCommand(SHOW_EXTENSION_LOG_COMMAND);
   };
   switch (outcome.phase) {
     case 'COMPLETED':
-      log.info(`${service}: rollout of ${target} COMPLETED`);
-      void vscode.window.showInformationMessage(`${service} now runs ${target}: rollout COMPLETED.`);
+      log.info(`${service}: rollout of ${revision} COMPLETED`);
+      void vscode.window.showInformationMessage(`${service} now runs ${revision}: rollout COMPLETED.`);
       break;
     case 'FAILED':
-      log.error(`${service}: rollout of ${target} FAILED — ${outcome.reason}`);
-      void vscode.window.showErrorMessage(`${service}: rollout of ${target} FAILED — ${outcome.reason}`, 'Show Logs').then(showLogs);
+      log.error(`${service}: rollout of ${revision} FAILED — ${outcome.reason}`);
+      void vscode.window.showErrorMessage(`${service}: rollout of ${revision} FAILED — ${outcome.reason}`, 'Show Extension Log').then(showLog);
       break;
-    case 'TIMEOUT':
+    case 'TIMEOUT': {
       log.warn(`${service}: ${outcome.reason}`);
-      void vscode.window.showWarningMessage(`${service}: ${outcome.reason}`, 'Show Logs').then(showLogs);
+      const message = `${service}: ${outcome.reason}. ECS goes on deploying ${revision}; only the watching stopped.`;
+      void vscode.window.showWarningMessage(message, ...Object.values(TIMEOUT_ACTIONS)).then((choice) => {
+        if (choice === TIMEOUT_ACTIONS.keepWatching) void keepWatching(state, log, target, started);
+        else if (choice === TIMEOUT_ACTIONS.events) void vscode.commands.executeCommand(SHOW_SERVICE_EVENTS_COMMAND, node);
+        else if (choice === TIMEOUT_ACTIONS.rollBack) void vscode.commands.executeCommand(ROLLBACK_SERVICE_COMMAND, node);
+      });
       break;
+    }
     case 'STOPPED_WATCHING':
       log.info(outcome.reason);
       void vscode.window.showInformationMessage(outcome.reason);

@@ -1,7 +1,7 @@
 import { describeService } from '../../aws/services';
 import { UserError } from '../../core/userError';
 import type { ConnectionState } from '../connectionState';
-import { pickService } from '../pickers';
+import { pickService, selectedRef, serviceNameOf } from '../pickers';
 import { refOf } from '../resourceRef';
 
 export interface ServiceTarget {
@@ -12,10 +12,10 @@ export interface ServiceTarget {
 
 /**
  * The service a deploy command acts on: a service node, `{cluster, service}` (from other commands
- * or automation), or chosen with pickers.
+ * or automation), the tree's selection (or the service of a selected task), or chosen with pickers.
  */
 export async function resolveServiceTarget(arg: unknown, state: ConnectionState, signal: AbortSignal): Promise<ServiceTarget> {
-  const ref = refOf(arg);
+  const ref = refOf(arg) ?? (arg === undefined ? selectedRef() : undefined);
   let cluster: string;
   let service: string;
   if (ref?.kind === 'service') {
@@ -25,7 +25,7 @@ export async function resolveServiceTarget(arg: unknown, state: ConnectionState,
     cluster = arg.cluster;
     service = arg.service;
   } else {
-    const picked = await pickService(state, signal, ref?.cluster);
+    const picked = await pickService(state, signal, ref?.cluster, serviceNameOf(ref));
     cluster = picked.cluster;
     service = picked.service.serviceName ?? '';
   }

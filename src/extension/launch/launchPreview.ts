@@ -28,7 +28,6 @@ export async function confirmInPreview(content: PreviewContent, o: PreviewOption
       enableScripts: true,
       retainContextWhenHidden: true,
     });
-    panel.iconPath = new vscode.ThemeIcon('rocket');
     const nonce = crypto.randomBytes(16).toString('base64');
     panel.webview.html = previewHtml(content, nonce, panel.webview.cspSource);
     panel.webview.onDidReceiveMessage(async (m: { action?: string }) => {

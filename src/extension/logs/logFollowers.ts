@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { profileName } from '../../core/connection';
+import { profileLabel, profileName } from '../../core/connection';
 import type { Logger } from '../../core/logger';
 import { userMessage } from '../../core/userError';
 import { followServiceLogs, type FollowTarget } from '../../flows/followLogs';
@@ -71,7 +71,7 @@ export class LogFollowers implements vscode.Disposable {
     const { connection, clients } = connected;
     const what = [target.container && `container ${target.container}`, target.taskId && `task ${target.taskId}`].filter(Boolean).join(', ');
     channel.note(
-      `Following service ${target.service}${what ? ` (${what})` : ''} in cluster ${target.cluster}, ${profileName(connection)} · ${connection.region}: ` +
+      `Following service ${target.service}${what ? ` (${what})` : ''} in cluster ${target.cluster}, ${profileLabel(connection)} · ${connection.region}: ` +
         `the last ${settings.sinceMinutes} min, then new lines${settings.useLiveTail ? ' (Live Tail where available)' : ''}. Times are local.`,
     );
     channel.channel.show(true);
@@ -92,11 +92,13 @@ export class LogFollowers implements vscode.Disposable {
     );
     const follower: Follower = { target, channel, controller, done: done.catch(() => undefined) };
     this.followers.set(key, follower);
+    this.updateContext();
     void done.then(
       () => channel.note('Stopped following.'),
       (err: unknown) => {
         channel.note(`Stopped: ${userMessage(err)}`);
         if (this.followers.get(key) === follower) this.followers.delete(key);
+        this.updateContext();
       },
     );
     try {
@@ -113,6 +115,7 @@ export class LogFollowers implements vscode.Disposable {
     const f = this.followers.get(key);
     if (!f) return false;
     this.followers.delete(key);
+    this.updateContext();
     f.controller.abort();
     if (dispose) {
       f.channel.dispose();
@@ -120,6 +123,11 @@ export class LogFollowers implements vscode.Disposable {
     }
     this.log.info(`Stopped following logs of ${key}`);
     return true;
+  }
+
+  /** "Stop Following Logs" shows only while something is followed. */
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', 'ecsDeploy.logs.following', this.followers.size > 0);
   }
 
   dispose(): void {

@@ -1,10 +1,10 @@
-import type { Service } from '@aws-sdk/client-ecs';
+import type { Service, Task } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
 import { loadClusterContents } from '../../aws/clusterContents';
 import { listServicePage } from '../../aws/services';
-import { clusterDescription, type ClusterSummary } from '../../core/clusterSummary';
+import { clusterDescription, plural, servicesCount, withListedCounts, type ClusterSummary } from '../../core/clusterSummary';
 import { groupTasks, type TasksByOwner } from '../../core/explorer/taskGroups';
-import { OPEN_IN_CONSOLE_COMMAND } from '../commandIds';
+import { CLEAR_FILTER_COMMAND, OPEN_IN_CONSOLE_COMMAND } from '../commandIds';
 import type { HasRef, ResourceRef } from '../resourceRef';
 import type { ExplorerHost } from './explorerHost';
 import type { ExplorerNode } from './explorerNode';
@@ -19,6 +19,8 @@ interface ClusterContents {
   services: Service[];
   nextToken?: string;
   tasks: TasksByOwner;
+  /** Every task listed, for the row's counts. */
+  allTasks: readonly Task[];
 }
 
 /** One ECS cluster: its services (paged), then its standalone tasks. */
@@ -26,18 +28,25 @@ export class ClusterNode implements ExplorerNode, HasRef {
   private contents?: Promise<ClusterContents>;
   /** One node per service, kept while the contents are, so redraws reuse them. */
   private readonly serviceNodes = new Map<string, ServiceNode>();
+  /** The counts of what is listed under the row, once loaded: the row agrees with its children. */
+  private listed?: ClusterSummary;
 
   constructor(
     private readonly host: ExplorerHost,
     readonly cluster: ClusterSummary,
   ) {}
 
+  /** What the row shows: DescribeClusters' counts until the contents are loaded, then theirs. */
+  get summary(): ClusterSummary {
+    return this.listed ?? this.cluster;
+  }
+
   get ref(): ResourceRef {
     return { kind: 'cluster', cluster: this.cluster.name, arn: this.cluster.arn };
   }
 
   treeItem(): vscode.TreeItem {
-    const c = this.cluster;
+    const c = this.summary;
     const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = c.arn || c.name;
     item.description = clusterDescription(c);
@@ -46,7 +55,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${c.name}**\n\n`);
     tip.appendMarkdown(`Status: ${c.status}  \n`);
-    tip.appendMarkdown(`Services: ${c.activeServices}  \n`);
+    tip.appendMarkdown(`Services: ${servicesCount(c)}  \n`);
     tip.appendMarkdown(`Running tasks: ${c.runningTasks} · pending: ${c.pendingTasks}  \n`);
     tip.appendMarkdown(`Capacity providers: ${c.capacityProviders.length ? c.capacityProviders.join(', ') : 'none'}  \n`);
     tip.appendText(c.arn);
@@ -68,13 +77,22 @@ export class ClusterNode implements ExplorerNode, HasRef {
         ),
       ];
     }
+    this.updateCounts(contents);
     return this.nodesFor(contents);
+  }
+
+  /** Redraws the row when what it lists differs from the counts it shows. */
+  private updateCounts(contents: ClusterContents): void {
+    const listed = withListedCounts(this.cluster, { services: contents.services.length, moreServices: Boolean(contents.nextToken), tasks: contents.allTasks });
+    const before = this.summary;
+    this.listed = listed;
+    if (clusterDescription(before) !== clusterDescription(listed) || before.pendingTasks !== listed.pendingTasks) this.host.changed(this);
   }
 
   private async load(signal: AbortSignal): Promise<ClusterContents> {
     const { clients } = await this.host.connection();
     const loaded = await loadClusterContents(clients.ecs, this.cluster.name, signal);
-    return { ...loaded, tasks: groupTasks(loaded.tasks, this.host.now()) };
+    return { ...loaded, tasks: groupTasks(loaded.tasks, this.host.now()), allTasks: loaded.tasks };
   }
 
   private nodesFor(contents: ClusterContents): ExplorerNode[] {
@@ -89,7 +107,8 @@ export class ClusterNode implements ExplorerNode, HasRef {
       // Creating services from the editor comes later; until then the console's page for it.
       nodes.push(new MessageNode('No services — Create Service…', 'empty', { command: OPEN_IN_CONSOLE_COMMAND, title: 'Create Service…', arguments: [this] }));
     } else if (services.length < contents.services.length) {
-      nodes.push(new MessageNode(`${contents.services.length - services.length} services hidden by the filter`, 'empty'));
+      const hidden = plural(contents.services.length - services.length, 'service');
+      nodes.push(new MessageNode(`${hidden} hidden by the filter "${filter}" — Clear Filter`, 'empty', { command: CLEAR_FILTER_COMMAND, title: 'Clear Filter' }));
     }
     const standalone = contents.tasks.standalone;
     if (standalone.length) {

@@ -14,6 +14,6 @@ export class ContainerNode implements ExplorerNode, HasRef {
 
   treeItem(): vscode.TreeItem {
     const { task, container } = this.ref as Extract<ResourceRef, { kind: 'container' }>;
-    return rowItem(containerView(container), vscode.TreeItemCollapsibleState.None, `${task.taskArn}/${container.name}`);
+    return rowItem(containerView(container, task), vscode.TreeItemCollapsibleState.None, `${task.taskArn}/${container.name}`);
   }
 }

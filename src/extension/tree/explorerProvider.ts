@@ -18,6 +18,9 @@ import type { ServiceNode } from './serviceNode';
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
+  private readonly filterEmitter = new vscode.EventEmitter<string | undefined>();
+  /** The filter text changed (undefined: off); the view says what it filters on. */
+  readonly onDidChangeFilter = this.filterEmitter.event;
   private loading = new AbortController();
   private readonly subscriptions: vscode.Disposable[] = [];
   private shownServices = new Set<ServiceNode>();
@@ -27,6 +30,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    */
   private childCache = new WeakMap<object, Promise<ExplorerNode[]>>();
   private parents = new WeakMap<ExplorerNode, ExplorerNode>();
+  /** Nodes given out for the current profile and region: a selection from another one is stale. */
+  private known = new WeakSet<ExplorerNode>();
   private static readonly ROOT = {};
   private timer?: ReturnType<typeof setInterval>;
   private polling = false;
@@ -55,7 +60,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       logError: (m) => log.error(m),
     };
     this.subscriptions.push(
-      state.onDidChange(() => this.refresh()),
+      state.onDidChange(() => {
+        this.known = new WeakSet();
+        this.refresh();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ecsDeploy.explorer')) {
           this.restartTimer();
@@ -74,6 +82,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   async setFilter(text: string | undefined): Promise<void> {
     this.filterText = text?.trim().toLowerCase() || undefined;
     void vscode.commands.executeCommand('setContext', 'ecsDeploy.explorer.filtered', Boolean(this.filterText));
+    this.filterEmitter.fire(this.filterText);
     const roots = await (this.childCache.get(ExplorerProvider.ROOT) ?? Promise.resolve([]));
     for (const r of roots) this.childCache.delete(r);
     this.changedEmitter.fire(undefined);
@@ -94,6 +103,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changedEmitter.fire(undefined);
   }
 
+  /** Whether a node belongs to the current profile and region (a selection may outlive a switch). */
+  isCurrent(node: ExplorerNode): boolean {
+    return this.known.has(node);
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.treeItem();
   }
@@ -108,6 +122,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         // A failed load is not kept: expanding again (or Refresh) retries it.
         if (kids.some((k) => k instanceof MessageNode && k.kind === 'error')) cache.delete(key);
         if (node) for (const k of kids) this.parents.set(k, node);
+        for (const k of kids) this.known.add(k);
         return kids;
       });
       cache.set(key, children);
@@ -171,5 +186,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (this.timer) clearInterval(this.timer);
     this.subscriptions.forEach((d) => d.dispose());
     this.changedEmitter.dispose();
+    this.filterEmitter.dispose();
   }
 }

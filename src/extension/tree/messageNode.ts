@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeAwsError, type ErrorContext } from '../../core/awsErrors';
 import { UserError } from '../../core/userError';
-import { OPEN_SETTINGS_COMMAND, SELECT_PROFILE_COMMAND, SELECT_REGION_COMMAND, SHOW_LOGS_COMMAND, SIGN_IN_COMMAND } from '../commandIds';
+import { OPEN_SETTINGS_COMMAND, SELECT_PROFILE_COMMAND, SELECT_REGION_COMMAND, SHOW_EXTENSION_LOG_COMMAND, SIGN_IN_COMMAND } from '../commandIds';
 import type { ExplorerNode } from './explorerNode';
 
 /** Empty and failed states live in the tree as a node with the action that helps, never a popup. */
@@ -46,9 +46,9 @@ export function errorNode(err: unknown, ctx: ErrorContext & { what: string }, re
     case 'network':
     case 'access':
     case 'throttling':
-      return new MessageNode(`${d.short} — Show Logs`, 'error', command(SHOW_LOGS_COMMAND, 'Show Logs'), d.message, retry);
+      return new MessageNode(`${d.short} — Show Extension Log`, 'error', command(SHOW_EXTENSION_LOG_COMMAND, 'Show Extension Log'), d.message, retry);
     default:
-      return new MessageNode(`Could not ${ctx.what}: ${d.short} — Show Logs`, 'error', command(SHOW_LOGS_COMMAND, 'Show Logs'), d.message, retry);
+      return new MessageNode(`Could not ${ctx.what}: ${d.short} — Show Extension Log`, 'error', command(SHOW_EXTENSION_LOG_COMMAND, 'Show Extension Log'), d.message, retry);
   }
 }
 

@@ -39,11 +39,11 @@ export class ServiceNode implements ExplorerNode, HasRef {
   }
 
   get deploying(): boolean {
-    return isDeploying(this.service);
+    return isDeploying(this.service, this.tasks);
   }
 
   treeItem(): vscode.TreeItem {
-    return rowItem(serviceView(this.service), vscode.TreeItemCollapsibleState.Collapsed, this.service.serviceArn);
+    return rowItem(serviceView(this.service, this.tasks), vscode.TreeItemCollapsibleState.Collapsed, this.service.serviceArn);
   }
 
   async children(signal: AbortSignal): Promise<ExplorerNode[]> {

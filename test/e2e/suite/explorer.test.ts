@@ -65,7 +65,7 @@ suite('ECS explorer in a real VS Code', () => {
   test('an unreachable endpoint becomes an error node that offers the logs', async () => {
     await setSetting('endpoint', 'http://127.0.0.1:9');
     const [node] = await waitForRoots(api, (i) => i.length === 1 && i[0].label.startsWith('Could not reach'));
-    assert.strictEqual(node.label, 'Could not reach ECS: connection refused — Show Logs');
+    assert.strictEqual(node.label, 'Could not reach ECS: connection refused — Show Extension Log');
     assert.strictEqual(node.tooltip, 'Could not reach ECS at http://127.0.0.1:9: connection refused');
     assert.strictEqual(node.command, 'ecsDeploy.output.show');
     assert.strictEqual(node.contextValue, 'ecs.message.error.retry');

@@ -117,8 +117,13 @@ suite('ECS explorer levels and actions', () => {
     await api.explorer.getChildren(alpha);
     await vscode.commands.executeCommand('ecsDeploy.explorer.filter', 'WORK');
     await sleep(50);
-    assert.deepStrictEqual((await api.explorer.getChildren(alpha)).map(label), ['worker', '1 services hidden by the filter', 'Standalone tasks']);
+    assert.deepStrictEqual((await api.explorer.getChildren(alpha)).map(label), ['worker', '1 service hidden by the filter "work" — Clear Filter', 'Standalone tasks']);
+    // The view says what it filters on, and how to stop.
+    assert.match(api.view.message ?? '', /Showing only names containing "work"/);
+    assert.match(api.view.description ?? '', /^filter "work" · /);
+    await screenshot('explorer-filter', 'Clear Filter');
     await vscode.commands.executeCommand('ecsDeploy.explorer.clearFilter');
+    assert.strictEqual(api.view.message ?? '', '');
     assert.deepStrictEqual((await api.explorer.getChildren(alpha)).map(label), ['web', 'worker', 'Standalone tasks']);
   });
 

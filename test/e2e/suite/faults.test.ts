@@ -56,7 +56,7 @@ suite('ECS explorer on a bad day (fault proxy in front of moto)', () => {
     const elapsed = Date.now() - started;
     console.log(`      explorer black hole: error row after ${(elapsed / 1000).toFixed(1)} s`);
     assert.ok(elapsed < 45_000, `the row came after ${elapsed} ms`);
-    assert.strictEqual(row.label, 'No answer from ECS in 30 s — Show Logs');
+    assert.strictEqual(row.label, 'No answer from ECS in 30 s — Show Extension Log');
     assert.strictEqual(row.tooltip, `No answer from ${proxy.url} in 30 s — is it reachable?`);
     assert.strictEqual(row.contextValue, 'ecs.message.error.retry');
     await vscode.commands.executeCommand('ecsDeploy.explorer.focus');

@@ -87,11 +87,16 @@ let uiRequests = 0;
 
 /**
  * Asks the runner for what a person does in the workbench: a mouse click on the first tree row
- * showing `row`, or that row's state (shown, expanded) as the screen has it.
+ * showing `row`, or that row's state (shown, expanded) as the screen has it; or the same for a
+ * notification showing `row` (its `button`), an editor title-bar action labelled `row`, any text.
  */
-export async function ui(action: 'click' | 'state', row: string): Promise<RowState> {
+export async function ui(
+  action: 'click' | 'state' | 'notification' | 'clickNotification' | 'editorAction' | 'clickEditorAction' | 'text',
+  row: string,
+  button?: string,
+): Promise<RowState> {
   const out = path.join(os.tmpdir(), `ecs-deploy-ui-${process.pid}-${++uiRequests}.json`);
-  console.log(`[ui] ${JSON.stringify({ action, row, out })}`);
+  console.log(`[ui] ${JSON.stringify({ action, row, out, button })}`);
   const deadline = Date.now() + 15000;
   while (Date.now() < deadline) {
     if (fs.existsSync(out)) {

@@ -39,7 +39,7 @@ describe('resolveConnection', () => {
 describe('connectionLabel', () => {
   it('reads "ECS: <profile> · <region>" and marks a custom endpoint', () => {
     assert.equal(connectionLabel({ profile: 'dev', region: 'eu-west-1' }), 'ECS: dev · eu-west-1');
-    assert.equal(connectionLabel({ region: 'us-east-1', endpoint: 'http://x:1' }), 'ECS: default · us-east-1 (custom endpoint)');
+    assert.equal(connectionLabel({ region: 'us-east-1', endpoint: 'http://x:1' }), 'ECS: Default credential chain · us-east-1 (custom endpoint)');
   });
 });
 
