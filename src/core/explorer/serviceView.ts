@@ -1,5 +1,6 @@
 import type { Deployment, Service, Task } from '@aws-sdk/client-ecs';
 import { taskDefinitionName } from '../arns';
+import { APP_TAG_KEY } from '../stack/cfn';
 import { ICONS, md, type RowView } from './icon';
 
 export type ServiceHealth = 'healthy' | 'deploying' | 'failing' | 'degraded' | 'scaledToZero' | 'inactive';
@@ -101,7 +102,8 @@ export function serviceView(s: Service, listed?: readonly Task[], recentEvents =
     description: desc.join(' · '),
     tooltip: lines.join('\n'),
     icon: HEALTH_ICON[health],
-    contextValue: `ecs.service.${health}`,
+    // `.app`: made by Launch on ECS (tagged with its app), so Delete App and the stack actions apply.
+    contextValue: `ecs.service.${health}${s.tags?.some((t) => t.key === APP_TAG_KEY) ? '.app' : ''}`,
   };
 }
 
