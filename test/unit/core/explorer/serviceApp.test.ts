@@ -16,6 +16,9 @@ describe('A service made by Launch on ECS is marked for its menus', () => {
   it('tagged with its app: contextValue ends in .app (Delete App, Show Stack Events)', () => {
     assert.match(serviceView(service([{ key: 'ecs-deploy:app', value: 'prod/goals' }])).contextValue, /^ecs\.service\.\w+\.app$/);
   });
+  it('a service the caller knows is an app (its tags lost): .app too', () => {
+    assert.match(serviceView(service(), undefined, 3, true).contextValue, /\.app$/);
+  });
   it('any other service: no .app, so no Delete App', () => {
     assert.doesNotMatch(serviceView(service([{ key: 'team', value: 'web' }])).contextValue, /\.app$/);
     assert.doesNotMatch(serviceView(service()).contextValue, /\.app$/);
