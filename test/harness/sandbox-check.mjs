@@ -73,6 +73,11 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
     await quickInput.locator('.monaco-list-row', { hasText: row }).first().waitFor({ timeout: 30000 });
     await page.keyboard.press('Enter');
   };
+  /** A picker the command skips when the tree's selection (or a lone choice) already answers it. */
+  const pickIfAsked = async (title, filter) => {
+    const shown = await quickInput.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+    if (shown) await pick(title, filter);
+  };
   const notification = (text) => page.locator('.notification-list-item-message').filter({ hasText: text }).first();
   /** The whole notification (message and buttons) whose message matches. */
   const notificationItem = (text) => page.locator('.notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: text }) }).first();
@@ -150,8 +155,8 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       );
       const before = await serviceTaskDefinition();
       await palette('ECS: Deploy Service');
-      await pick('Select Cluster', 'demo');
-      await pick('Select Service in demo', 'web');
+      await pickIfAsked('Select Cluster', 'demo');
+      await pickIfAsked('Select Service in demo', 'web');
       await pick('What to deploy', 'A new image');
       await pick('Container to update', 'backend');
       await pick('New image for backend', digest.slice(0, 19));
@@ -161,7 +166,7 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
       await workbench.locator('.monaco-diff-editor').first().waitFor({ timeout: 10000 });
       await visible(digest.slice(7, 19), 10000);
       await shot('deploy-diff');
-      await question.getByRole('button', { name: 'Deploy' }).click();
+      await page.locator('.part.editor .editor-actions .action-label[aria-label="Deploy"]').first().click({ timeout: 10000 });
       await visible('Deploying web', 30000);
       // The progress shows from the start: wait for UpdateService itself.
       await until('web gets a new task definition', async () => (await serviceTaskDefinition()).td.revision !== before.td.revision, 30000);
@@ -204,8 +209,8 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
     await step('Force New Deployment of demo/web', async () => {
       const before = await serviceTaskDefinition();
       await palette('ECS: Force New Deployment');
-      await pick('Select Cluster', 'demo');
-      await pick('Select Service in demo', 'web');
+      await pickIfAsked('Select Cluster', 'demo');
+      await pickIfAsked('Select Service in demo', 'web');
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.getByText('Force a new deployment of web?').waitFor({ timeout: 30000 });
       await shot('force-confirm');
@@ -218,18 +223,20 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
 
     await step('Roll Back Service… demo/web to revision 1', async () => {
       await palette('ECS: Roll Back Service');
-      await pick('Select Cluster', 'demo');
-      await pick('Select Service in demo', 'web');
+      await pickIfAsked('Select Cluster', 'demo');
+      await pickIfAsked('Select Service in demo', 'web');
       await pick('Roll back web', `${demo.family}:1`);
       const question = notificationItem(/Deploy .* to web\?/);
       await question.waitFor({ timeout: 30000 });
       await shot('rollback-diff');
-      await question.getByRole('button', { name: 'Deploy' }).click();
+      await page.locator('.part.editor .editor-actions .action-label[aria-label="Deploy"]').first().click({ timeout: 10000 });
       await until('web runs revision 1', async () => (await serviceTaskDefinition()).td.revision === 1, 30000).catch(() => undefined);
       const after = await serviceTaskDefinition();
       if (after.td.revision !== 1) throw new Error(`web runs ${after.svc.taskDefinition} after the roll back`);
       say(`check:   web runs ${after.td.family}:${after.td.revision} again (backend ${after.backend})`);
     });
+    const { launchSteps } = await import('./sandbox-launch-check.mjs');
+    await launchSteps({ page, step, shot, palette, quickInput, until, say, aws });
   } finally {
     await browser.close().catch(() => undefined);
     ecs.destroy();
