@@ -30,7 +30,7 @@ describe('ecs-deploy up / down under throttling and dropped connections (fault p
     const env = { ...process.env, ...DUMMY_AWS_ENV, AWS_REGION: 'us-east-1' };
     proxy.resetStats();
     proxy.setPlan({ throttle: 0.3, drop: 0.05, seed: 7 });
-    const up = await runCliAsync(['up', '--yes', '--cluster', 'faulty', '--port', 'backend:3000', '--image', `backend=${baseImage()}`, '--endpoint', proxy.url], { env, cwd: dir, timeoutMs: 240_000 });
+    const up = await runCliAsync(['up', '--yes', '--cluster', 'faulty', '--service', 'sample-app', '--port', 'backend:3000', '--image', `backend=${baseImage()}`, '--endpoint', proxy.url], { env, cwd: dir, timeoutMs: 240_000 });
     const upStats = formatStats(proxy.stats);
     assert.equal(up.code, 0, `${up.stderr}\n${upStats}`);
     assert.match(up.stdout.trim().split('\n').at(-1) ?? '', /^http:\/\/\S+elb\.amazonaws\.com$/);
