@@ -8,6 +8,7 @@ import {
   ExecuteChangeSetCommand,
   GetTemplateCommand,
   ListStackResourcesCommand,
+  CancelUpdateStackCommand,
   type Change,
   type CloudFormationClient,
   type Parameter,
@@ -144,4 +145,9 @@ export async function stacksByTag(cfn: CloudFormationClient, tagKey: string, sig
     token = page.NextToken;
   } while (token);
   return out;
+}
+
+/** Asks CloudFormation to roll an update in progress back (the stack returns to its last good state). */
+export async function cancelUpdateStack(cfn: CloudFormationClient, stackName: string, signal?: AbortSignal): Promise<void> {
+  await cfn.send(new CancelUpdateStackCommand({ StackName: stackName, ClientRequestToken: `ecs-deploy-cancel-${Date.now()}` }), { abortSignal: signal });
 }

@@ -30,3 +30,4 @@ export const DELETE_APP_COMMAND = 'ecsDeploy.app.delete';
 export const SHOW_STACK_EVENTS_COMMAND = 'ecsDeploy.app.showStackEvents';
 export const OPEN_URL_COMMAND = 'ecsDeploy.app.openUrl';
 export const CREATE_CLUSTER_COMMAND = 'ecsDeploy.cluster.create';
+export const ROLL_BACK_STACK_COMMAND = 'ecsDeploy.app.rollBackUpdate';

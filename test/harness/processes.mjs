@@ -1,6 +1,6 @@
 // Child processes the harness starts: each in its own process group, stopped by PID when the
 // run ends — normally, on failure, or on Ctrl-C.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 
@@ -74,4 +74,15 @@ export async function waitFor(what, check, { timeoutMs = 30000, child, logFile }
   const tail = logFile && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n') : '';
   const state = child && child.exitCode !== null ? `it exited with code ${child.exitCode}` : `not ready after ${timeoutMs} ms`;
   throw new Error(`${what} could not start: ${state}${tail ? `\n--- last lines of ${logFile}:\n${tail}` : ''}`);
+}
+
+/** Unmounts what a killed dockerd left mounted under `dir` (its data root), so the folder can go. */
+export function unmountUnder(dir) {
+  let mounts = [];
+  try {
+    mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m && m.startsWith(dir));
+  } catch {
+    return;
+  }
+  for (const m of mounts.sort((a, b) => b.length - a.length)) spawnSync('umount', ['-l', m]);
 }

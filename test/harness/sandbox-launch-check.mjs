@@ -66,12 +66,15 @@ export async function launchSteps({ page, step, shot, palette, quickInput, until
       const expand = async (pattern) => {
         const row = tree.filter({ hasText: pattern }).first();
         await row.waitFor({ timeout: 30000 });
-        // The twistie: a click on the Load balancer row itself opens its URL.
-        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
       };
       await expand(/sample-app\s*\d+ services?/);
       await expand(/sample-app\s*\d+\/\d+/);
-      await expand(/^Load balancer/);
+      // A click on the Load balancer row opens its URL: reach it with the keyboard and expand it with →.
+      const lb = tree.filter({ hasText: /Load balancer/ }).first();
+      await lb.waitFor({ timeout: 30000 });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
       await tree.filter({ hasText: 'healthy' }).first().waitFor({ timeout: 30000 });
       await tree.filter({ hasText: 'Stack' }).first().waitFor({ timeout: 30000 });
       await shot('launch-tree');
@@ -81,8 +84,13 @@ export async function launchSteps({ page, step, shot, palette, quickInput, until
       const resources = (await cfn.send(new DescribeStacksCommand({ StackName: STACK }))).Stacks?.[0];
       if (!resources) throw new Error('no stack to delete');
       const service = tree.filter({ hasText: /sample-app\s*\d+\/\d+/ }).first();
+      // Its context menu offers Delete App… (last, as destructive actions are); the palette runs it on the selected row.
       await service.click({ button: 'right' });
-      await page.locator('.monaco-menu .action-label', { hasText: 'Delete App…' }).first().click({ timeout: 10000 });
+      await page.getByText('Delete App…').first().waitFor({ timeout: 10000 });
+      await shot('delete-menu');
+      await page.keyboard.press('Escape');
+      await service.click();
+      await palette('ECS: Delete App');
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.getByText('Kept:').waitFor({ timeout: 30000 });
       await shot('delete-confirm');

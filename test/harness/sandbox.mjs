@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { continueOnNode24, prepareEnvironment } from './prepare.mjs';
-import { freePort, stopAll, stopAllOnExit } from './processes.mjs';
+import { freePort, stopAll, stopAllOnExit, unmountUnder } from './processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -44,6 +44,7 @@ try {
   // Outside the repository: short socket paths, and the editor sees no parent git repo.
   const state = path.join(os.tmpdir(), checking ? 'ecs-deploy-sandbox-check' : 'ecs-deploy-sandbox');
   const services = path.join(state, 'services');
+  unmountUnder(services); // an earlier run's engine may have left its data root mounted
   fs.rmSync(services, { recursive: true, force: true });
   fs.mkdirSync(services, { recursive: true });
   const { startAllServices, TEST_AWS_ENV, MOTO_ECR_PASSWORD } = await import('./services.mjs');

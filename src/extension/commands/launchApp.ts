@@ -13,7 +13,7 @@ import { gitInfoOf } from '../../flows/gitInfo';
 import { composeInput } from '../../flows/renderCompose';
 import { readAccountFacts } from '../../flows/stack/accountFacts';
 import { launchApp, LaunchRenderError, type LaunchPreview, type LaunchResult } from '../../flows/stack/launchApp';
-import { FOLLOW_LOGS_COMMAND, OPEN_URL_COMMAND, SHOW_STACK_EVENTS_COMMAND } from '../commandIds';
+import { FOLLOW_LOGS_COMMAND, OPEN_URL_COMMAND, ROLL_BACK_STACK_COMMAND, SHOW_STACK_EVENTS_COMMAND } from '../commandIds';
 import type { CommandBody } from '../commandWrapper';
 import { pickComposeFile } from '../compose/composeTargets';
 import { composeFilesFor, editorFileReader } from '../compose/editorFiles';
@@ -82,12 +82,18 @@ function announce(result: LaunchResult, log: { info(m: string): void; error(m: s
       });
       return;
     }
-    case 'stopped-watching':
+    case 'stopped-watching': {
       log.info(result.message);
-      void vscode.window.showInformationMessage(`Stopped watching ${result.stackName}: CloudFormation goes on.`, 'Show Stack Events').then((c) => {
-        if (c) void vscode.commands.executeCommand(SHOW_STACK_EVENTS_COMMAND, result.stackName);
-      });
+      // Cancel only stopped the watching; rolling an update back is a separate, confirmed choice.
+      const updating = result.stack.status === 'UPDATE_IN_PROGRESS';
+      void vscode.window
+        .showInformationMessage(`Stopped watching ${result.stackName}: CloudFormation goes on (${result.stack.status}).`, 'Show Stack Events', ...(updating ? ['Roll Back Now…'] : []))
+        .then((c) => {
+          if (c === 'Show Stack Events') void vscode.commands.executeCommand(SHOW_STACK_EVENTS_COMMAND, result.stackName);
+          if (c === 'Roll Back Now…') void vscode.commands.executeCommand(ROLL_BACK_STACK_COMMAND, result.stackName);
+        });
       return;
+    }
     default:
       log.error(result.message);
       void vscode.window.showErrorMessage(result.message, 'Show Stack Events').then((c) => {

@@ -35,6 +35,7 @@ import { createCluster } from './createCluster';
 import { deleteAppCommand } from './deleteApp';
 import { launchAppCommand } from './launchApp';
 import { openUrl } from './openUrl';
+import { rollBackStackUpdate } from './rollBackStackUpdate';
 import { showStackEvents } from './showStackEvents';
 
 export interface CommandDeps {
@@ -86,6 +87,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg(ids.DELETE_APP_COMMAND, deleteAppCommand(state, explorer)),
     reg(ids.SHOW_STACK_EVENTS_COMMAND, showStackEvents(state, docs)),
     reg(ids.OPEN_URL_COMMAND, openUrl()),
+    reg(ids.ROLL_BACK_STACK_COMMAND, rollBackStackUpdate(state)),
     reg(ids.CREATE_CLUSTER_COMMAND, createCluster(state, explorer)),
   ];
 }

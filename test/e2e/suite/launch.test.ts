@@ -155,4 +155,12 @@ suite('Launch on ECS: steps, x-ecs, preview, progress, tree, Delete App', () => 
     assert.strictEqual(result.keptFileSystems.length, 1, 'the database file system is kept');
     assert.match(result.keptFileSystems[0], /^fs-/);
   });
+
+  test('Create Cluster… makes a Fargate cluster that the tree lists', async function () {
+    this.timeout(60000);
+    const arn = await vscode.commands.executeCommand<string>('ecsDeploy.cluster.create', 'made-here');
+    assert.match(arn ?? '', /cluster\/made-here$/);
+    const roots = await childrenOf(api, undefined);
+    assert.ok(roots.some((r) => r.label === 'made-here'), `made-here is listed (${roots.map((r) => r.label).join(', ')})`);
+  });
 });
