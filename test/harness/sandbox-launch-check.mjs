@@ -91,6 +91,14 @@ export async function launchSteps({ page, step, shot, palette, quickInput, until
       await page.keyboard.press('Escape');
       await service.click();
       await palette('ECS: Delete App');
+      // Asked only when the selection does not say which service.
+      for (const [title, row] of [['Select Cluster', APP], [`Select Service in ${APP}`, APP]]) {
+        const asked = await quickInput.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+        if (!asked) continue;
+        await page.keyboard.type(row);
+        await quickInput.locator('.monaco-list-row', { hasText: row }).first().waitFor({ timeout: 10000 });
+        await page.keyboard.press('Enter');
+      }
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.getByText('Kept:').waitFor({ timeout: 30000 });
       await shot('delete-confirm');
