@@ -1,6 +1,7 @@
 import type { Container, Task } from '@aws-sdk/client-ecs';
 import { parseImageRef } from '../imageRef';
 import { ICONS, md, type IconSpec, type RowView } from './icon';
+import { contextValue } from './contextValues';
 
 /**
  * "repo:tag" without the registry host, or "repo@sha256:1234abcd" (12 hex) for digests:
@@ -52,6 +53,6 @@ export function containerView(c: Container, task?: Task): RowView {
     description: desc.filter(Boolean).join(' · '),
     tooltip: lines.join('\n'),
     icon: containerIcon(c, task),
-    contextValue: `ecs.container.${c.lastStatus ?? 'UNKNOWN'}`,
+    contextValue: contextValue.container(c.lastStatus ?? 'UNKNOWN'),
   };
 }

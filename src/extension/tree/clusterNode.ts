@@ -13,6 +13,7 @@ import { LoadMoreNode } from './loadMoreNode';
 import { errorNode, MessageNode } from './messageNode';
 import { ServiceNode } from './serviceNode';
 import { TaskNode } from './taskNode';
+import { contextValue } from '../../core/explorer/contextValues';
 
 /** A cluster's services and its tasks grouped by owner. */
 interface ClusterContents {
@@ -50,7 +51,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
     const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = c.arn || c.name;
     item.description = clusterDescription(c);
-    item.contextValue = `ecs.cluster.${c.status}`;
+    item.contextValue = contextValue.cluster(c.status);
     item.iconPath = new vscode.ThemeIcon('server-environment', c.status === 'ACTIVE' ? undefined : new vscode.ThemeColor('disabledForeground'));
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${c.name}**\n\n`);
