@@ -1,7 +1,7 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { isAbortError } from '../core/abort';
-import { describeAwsError } from '../core/awsErrors';
+import { describeAwsError, isAwsError } from '../core/awsErrors';
 import { plural } from '../core/clusterSummary';
 import type { Logger } from '../core/logger';
 import { LogCursor } from '../core/logs/cursor';
@@ -165,7 +165,7 @@ export async function followServiceLogs(deps: FollowDeps, options: FollowOptions
     const backlog: Array<{ state: GroupState; events: LogEvent[] }> = [];
     for (const [group, state] of groups) {
       const events = await fetchWindow(deps.logs, group, [...state.streams], sinceStart, signal).catch((err: unknown) => {
-        if ((err as { name?: string }).name === 'ResourceNotFoundException') return [];
+        if (isAwsError(err, 'ResourceNotFoundException')) return [];
         throw err;
       });
       backlog.push({ state, events });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listRevisions } from '../../aws/deploy';
+import { listRevisions } from '../../aws/taskDefinitions';
 import { familyOf, taskDefinitionName } from '../../core/arns';
 import { shortImage } from '../../core/explorer/containerView';
 import { timeAgo } from '../../core/explorer/timeAgo';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scaleService as scale } from '../../aws/serviceActions';
+import { scaleService as scale } from '../../aws/services';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
 import { resolveRef } from '../pickers';

@@ -2,7 +2,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { filterLogEventPages, findLogGroup, MAX_STREAM_NAMES } from '../../aws/logs';
 import { runLiveTail } from '../../aws/liveTail';
 import { isAbortError } from '../../core/abort';
-import { describeAwsError } from '../../core/awsErrors';
+import { describeAwsError, isAwsError } from '../../core/awsErrors';
 import type { Logger } from '../../core/logger';
 import { LogCursor } from '../../core/logs/cursor';
 import type { LogEvent } from '../../core/logs/logEvent';
@@ -162,15 +162,15 @@ export class LogGroupPoller {
   }
 
   private failed(err: unknown, filtered: boolean): PollOutcome {
-    const name = (err as { name?: string }).name ?? '';
-    if (name === 'ResourceNotFoundException' && filtered) {
+    const missing = isAwsError(err, 'ResourceNotFoundException');
+    if (missing && filtered) {
       // Some endpoints refuse stream names that do not exist yet (a task that has not logged):
       // ask for the whole group and keep our streams' events.
       this.unfiltered = true;
       this.options.log.debug(`${this.group}: FilterLogEvents refused the stream names; filtering the group's events here`);
       return 'events';
     }
-    if (name === 'ResourceNotFoundException') {
+    if (missing) {
       this.tell('missing', `Log group ${this.group} does not exist (yet) — it appears when a container first logs with awslogs-create-group, or create it; still watching`);
       return 'error';
     }
