@@ -5,7 +5,8 @@ import {
   type ECRClient,
   type Repository,
 } from '@aws-sdk/client-ecr';
-import { decodeEcrToken, registryHost, type RegistryLogin } from '../core/image/ecrNames';
+import { registryHost } from '../core/image/ecrNames';
+import { decodeEcrToken, type RegistryLogin } from '../core/image/ecrToken';
 import { isAwsError } from '../core/awsErrors';
 
 export interface RepositoryInfo {

@@ -49,18 +49,6 @@ export async function listAllServices(ecs: ECSClient, cluster: string, signal?: 
   return all;
 }
 
-/** Names of a cluster's services, sorted (for the Follow Logs picker). */
-export async function listServiceNames(ecs: ECSClient, cluster: string, signal?: AbortSignal): Promise<string[]> {
-  const names: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await ecs.send(new ListServicesCommand({ cluster, nextToken, maxResults: 100 }), { abortSignal: signal });
-    names.push(...(page.serviceArns ?? []).map((arn) => arn.slice(arn.lastIndexOf('/') + 1)));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return [...new Set(names)].sort((a, b) => a.localeCompare(b));
-}
-
 export interface ServiceTaskDefinitions {
   readonly serviceName: string;
   /** The service's task definition first, then those of its other deployments (during a rollout). */

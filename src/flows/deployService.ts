@@ -64,7 +64,10 @@ function startedDeploymentId(s: Service): string {
 /**
  * Registers (when needed) and starts a deployment. Cancellation is honoured until the first change;
  * once a revision is registered, the service update always follows, so nothing is left half-done.
+ * Undefined only when `req.confirm` declined.
  */
+export function deployService(ecs: ECSClient, req: DeployRequest & { confirm?: undefined }, ctx: FlowContext): Promise<DeployResult>;
+export function deployService(ecs: ECSClient, req: DeployRequest, ctx: FlowContext): Promise<DeployResult | undefined>;
 export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: FlowContext): Promise<DeployResult | undefined> {
   const { log, progress, signal } = ctx;
   progress.report({ message: `Reading ${req.service}` });

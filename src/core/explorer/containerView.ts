@@ -1,6 +1,7 @@
 import type { Container, Task } from '@aws-sdk/client-ecs';
 import { parseImageRef } from '../imageRef';
-import { ICONS, md, type IconSpec, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type IconSpec, type RowView } from './rowView';
 import { contextValue } from './contextValues';
 
 /**

@@ -1,5 +1,6 @@
 import type { TargetHealthDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { ICONS, md, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type RowView } from './rowView';
 import { contextValue } from './contextValues';
 
 export interface LoadBalancerFacts {

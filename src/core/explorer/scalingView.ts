@@ -1,5 +1,6 @@
 import type { ScalableTarget, ScalingActivity, ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
-import { md, type RowView } from './icon';
+import { md } from './markdown';
+import { type RowView } from './rowView';
 import { contextValue } from './contextValues';
 
 /** A target-tracking policy in words: "CPU 70%". */

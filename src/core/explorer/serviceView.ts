@@ -1,7 +1,8 @@
 import type { Deployment, Service, Task } from '@aws-sdk/client-ecs';
 import { taskDefinitionName } from '../arns';
 import { APP_TAG_KEY } from '../stack/cfn';
-import { ICONS, md, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type RowView } from './rowView';
 import { contextValue } from './contextValues';
 
 export type ServiceHealth = 'healthy' | 'deploying' | 'failing' | 'degraded' | 'scaledToZero' | 'inactive';

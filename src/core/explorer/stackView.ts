@@ -1,5 +1,6 @@
 import type { Stack } from '@aws-sdk/client-cloudformation';
-import { ICONS, md, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type RowView } from './rowView';
 import { contextValue } from './contextValues';
 
 /** The app's CloudFormation stack under its service: status, and what it last said. */

@@ -1,6 +1,7 @@
 import type { Task } from '@aws-sdk/client-ecs';
 import { revisionOf, shortTaskId, taskDefinitionName } from '../arns';
-import { ICONS, md, type IconSpec, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type IconSpec, type RowView } from './rowView';
 import { timeAgo } from './timeAgo';
 import { contextValue } from './contextValues';
 

@@ -1,6 +1,6 @@
-import type { Service, Task } from '@aws-sdk/client-ecs';
+import type { Service } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
-import { loadClusterContents } from '../../aws/clusterContents';
+import { loadClusterContents, type ClusterContents } from '../../aws/clusterContents';
 import { listServicePage } from '../../aws/services';
 import { clusterDescription, plural, servicesCount, withListedCounts, type ClusterSummary } from '../../core/clusterSummary';
 import { groupTasks, type TasksByOwner } from '../../core/explorer/taskGroups';
@@ -15,18 +15,12 @@ import { ServiceNode } from './serviceNode';
 import { TaskNode } from './taskNode';
 import { contextValue } from '../../core/explorer/contextValues';
 
-/** A cluster's services and its tasks grouped by owner. */
-interface ClusterContents {
-  services: Service[];
-  nextToken?: string;
-  tasks: TasksByOwner;
-  /** Every task listed, for the row's counts. */
-  allTasks: readonly Task[];
-}
+/** What the cluster loaded, with its tasks grouped by owner (every task stays in `tasks`, for the row's counts). */
+type LoadedCluster = ClusterContents & { readonly grouped: TasksByOwner };
 
 /** One ECS cluster: its services (paged), then its standalone tasks. */
 export class ClusterNode implements ExplorerNode, HasRef {
-  private contents?: Promise<ClusterContents>;
+  private contents?: Promise<LoadedCluster>;
   /** One node per service, kept while the contents are, so redraws reuse them. */
   private readonly serviceNodes = new Map<string, ServiceNode>();
   /** The counts of what is listed under the row, once loaded: the row agrees with its children. */
@@ -66,7 +60,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
 
   async children(signal: AbortSignal): Promise<ExplorerNode[]> {
     this.contents ??= this.load(signal);
-    let contents: ClusterContents;
+    let contents: LoadedCluster;
     try {
       contents = await this.contents;
     } catch (err) {
@@ -83,24 +77,24 @@ export class ClusterNode implements ExplorerNode, HasRef {
   }
 
   /** Redraws the row when what it lists differs from the counts it shows. */
-  private updateCounts(contents: ClusterContents): void {
-    const listed = withListedCounts(this.cluster, { services: contents.services.length, moreServices: Boolean(contents.nextToken), tasks: contents.allTasks });
+  private updateCounts(contents: LoadedCluster): void {
+    const listed = withListedCounts(this.cluster, { services: contents.services.length, moreServices: Boolean(contents.nextToken), tasks: contents.tasks });
     const before = this.summary;
     this.listed = listed;
     if (clusterDescription(before) !== clusterDescription(listed) || before.pendingTasks !== listed.pendingTasks) this.host.changed(this);
   }
 
-  private async load(signal: AbortSignal): Promise<ClusterContents> {
+  private async load(signal: AbortSignal): Promise<LoadedCluster> {
     const { clients } = await this.host.connection();
     const loaded = await loadClusterContents(clients.ecs, this.cluster.name, signal);
-    return { ...loaded, tasks: groupTasks(loaded.tasks, this.host.now()), allTasks: loaded.tasks };
+    return { ...loaded, grouped: groupTasks(loaded.tasks, this.host.now()) };
   }
 
-  private nodesFor(contents: ClusterContents): ExplorerNode[] {
+  private nodesFor(contents: LoadedCluster): ExplorerNode[] {
     const filter = this.host.filter;
     const showAll = !filter || this.cluster.name.toLowerCase().includes(filter);
     const services = showAll ? contents.services : contents.services.filter((s) => (s.serviceName ?? '').toLowerCase().includes(filter));
-    const nodes: ExplorerNode[] = services.map((s) => this.serviceNode(s, contents.tasks));
+    const nodes: ExplorerNode[] = services.map((s) => this.serviceNode(s, contents.grouped));
     if (contents.nextToken) {
       nodes.push(new LoadMoreNode(`${this.cluster.arn}/more`, 'Load more services…', () => this.loadMore(contents)));
     }
@@ -111,7 +105,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
       const hidden = plural(contents.services.length - services.length, 'service');
       nodes.push(new MessageNode(`${hidden} hidden by the filter "${filter}" — Clear Filter`, 'empty', { command: CLEAR_FILTER_COMMAND, title: 'Clear Filter' }));
     }
-    const standalone = contents.tasks.standalone;
+    const standalone = contents.grouped.standalone;
     if (standalone.length) {
       nodes.push(
         new GroupNode(`${this.cluster.arn}/standalone`, 'Standalone tasks', standalone.map((t) => new TaskNode(this.cluster.name, t, () => this.host.now())), {
@@ -134,7 +128,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
     return node;
   }
 
-  private async loadMore(contents: ClusterContents): Promise<void> {
+  private async loadMore(contents: LoadedCluster): Promise<void> {
     const { clients } = await this.host.connection();
     const page = await listServicePage(clients.ecs, this.cluster.name, contents.nextToken);
     contents.services.push(...page.services);
