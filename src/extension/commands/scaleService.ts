@@ -30,7 +30,7 @@ export function scaleService(state: ConnectionState, explorer: ExplorerProvider)
     const { clients } = await state.get();
     const updated = await scale(clients.ecs, ref.cluster, name, count, signal);
     log.info(`Scaled ${ref.cluster}/${name} to ${count} tasks`);
-    await reloadAfterChange(node, explorer, signal);
+    await reloadAfterChange(node, explorer, signal, log);
     return updated?.desiredCount;
   };
 }
