@@ -130,3 +130,18 @@ export async function getStackTemplate(cfn: CloudFormationClient, stackName: str
   const out = await cfn.send(new GetTemplateCommand({ StackName: stackName, TemplateStage: 'Original' }), { abortSignal: signal });
   return out.TemplateBody ?? '';
 }
+
+/** Every stack of the region that carries `tagKey`, by that tag's value (one paged call, for the tree). */
+export async function stacksByTag(cfn: CloudFormationClient, tagKey: string, signal?: AbortSignal): Promise<Map<string, Stack>> {
+  const out = new Map<string, Stack>();
+  let token: string | undefined;
+  do {
+    const page = await cfn.send(new DescribeStacksCommand({ NextToken: token }), { abortSignal: signal });
+    for (const s of page.Stacks ?? []) {
+      const value = s.Tags?.find((t) => t.Key === tagKey)?.Value;
+      if (value && s.StackStatus !== 'DELETE_COMPLETE') out.set(value, s);
+    }
+    token = page.NextToken;
+  } while (token);
+  return out;
+}

@@ -16,10 +16,14 @@ export interface ServiceInfrastructure {
   readonly stack?: Stack;
 }
 
-/** The stack name of a service made by `up`, from its app tag; undefined for other services. */
-export function appStackName(service: Service): string | undefined {
-  const app = appOfStack(service.tags?.map((t) => ({ Key: t.key, Value: t.value })));
-  return app ? stackName(app.cluster, app.service) : undefined;
+/**
+ * The stack `up` made for a service, if any: named after its cluster and service, and tagged
+ * with that app (a service's own tags may be missing, e.g. on emulators).
+ */
+export async function findAppStack(clients: AwsClients, cluster: string, service: string, signal?: AbortSignal): Promise<Stack | undefined> {
+  const stack = await describeStack(clients.cloudFormation, stackName(cluster, service), signal);
+  const app = appOfStack(stack?.Tags);
+  return app && app.cluster === cluster && app.service === service ? stack : undefined;
 }
 
 /**
@@ -27,7 +31,14 @@ export function appStackName(service: Service): string | undefined {
  * its auto scaling and, for apps of ours, the stack. Each part fails alone: a missing
  * permission for one hides that row, not the others.
  */
-export async function loadServiceInfrastructure(clients: AwsClients, cluster: string, service: Service, signal?: AbortSignal): Promise<ServiceInfrastructure & { errors: string[] }> {
+export async function loadServiceInfrastructure(
+  clients: AwsClients,
+  cluster: string,
+  service: Service,
+  /** The app's stack when the caller knows it; else looked up by name. */
+  knownStack: Stack | undefined,
+  signal?: AbortSignal,
+): Promise<ServiceInfrastructure & { errors: string[] }> {
   const errors: string[] = [];
   const part = <T>(what: string, p: Promise<T>): Promise<T | undefined> =>
     p.catch((err: unknown) => {
@@ -35,13 +46,12 @@ export async function loadServiceInfrastructure(clients: AwsClients, cluster: st
       return undefined;
     });
   const name = service.serviceName ?? '';
-  const stackOf = appStackName(service);
+  const stack = knownStack ?? (await part('stack', findAppStack(clients, cluster, name, signal)));
   // A service names its target group; for an app of ours the stack does too (emulators drop it from the service).
-  const lbRef = service.loadBalancers?.find((l) => l.targetGroupArn) ?? (stackOf ? await part('stack resources', stackTargetGroup(clients, stackOf, signal)) : undefined);
-  const [loadBalancer, scaling, stack] = await Promise.all([
+  const lbRef = service.loadBalancers?.find((l) => l.targetGroupArn) ?? (stack?.StackId ? await part('stack resources', stackTargetGroup(clients, stack.StackId, signal)) : undefined);
+  const [loadBalancer, scaling] = await Promise.all([
     lbRef?.targetGroupArn ? part('load balancer', loadBalancerFacts(clients, lbRef.targetGroupArn, lbRef.containerName, lbRef.containerPort, signal)) : undefined,
     part('auto scaling', describeServiceScaling(clients.autoScaling, cluster, name, signal)),
-    stackOf ? part('stack', describeStack(clients.cloudFormation, stackOf, signal)) : undefined,
   ]);
   return { loadBalancer, scaling, stack, errors };
 }

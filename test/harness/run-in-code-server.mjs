@@ -34,12 +34,29 @@ const stamp = () => `[${((Date.now() - t0) / 1000).toFixed(1)}s]`;
 
 stopAllOnExit();
 
-/** Waits (up to 10 s) for the text the test expects in the workbench, then saves a PNG. */
+/** Whether `text` shows in the workbench or in any webview in it (webviews are nested frames). */
+async function textShown(page, text) {
+  if (await anyVisible(page.locator('.monaco-workbench').getByText(text, { exact: false }))) return true;
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const hits = frame.getByText(text, { exact: false });
+    if ((await hits.count().catch(() => 0)) > 0 && (await hits.first().isVisible().catch(() => false))) return true;
+  }
+  return false;
+}
+
+/** Waits (up to 10 s) for the text the test expects in the workbench (or a webview), then saves a PNG. */
 async function takeScreenshot(page, name, waitForText) {
   fs.mkdirSync(shotsDir, { recursive: true });
   const file = path.join(shotsDir, `${name}.png`);
   try {
-    if (waitForText) await page.locator('.monaco-workbench').getByText(waitForText, { exact: false }).first().waitFor({ timeout: 10000 });
+    if (waitForText) {
+      const deadline = Date.now() + 10000;
+      while (!(await textShown(page, waitForText))) {
+        if (Date.now() > deadline) throw new Error(`"${waitForText}" did not show within 10 s`);
+        await page.waitForTimeout(200);
+      }
+    }
     await page.waitForTimeout(300); // let the row icons and descriptions paint
     await page.screenshot({ path: file });
     console.log(`${stamp()} screenshot -> ${file}`);
@@ -67,7 +84,35 @@ async function uiAction(page, { action, row, out, button }) {
       await editorAction.click({ timeout: 5000 });
       answer = { ok: true };
     } else if (action === 'text') {
-      answer = { ok: true, exists: await anyVisible(page.locator('.monaco-workbench').getByText(row, { exact: false })) };
+      answer = { ok: true, exists: await textShown(page, row) };
+    } else if (action === 'press') {
+      // `row` is a key (Enter, Escape, ArrowDown) or text to type into the focused input.
+      if (/^(Enter|Escape|Tab|Space|Arrow\w+|Backspace)$/.test(row)) await page.keyboard.press(row);
+      else await page.keyboard.type(row);
+      answer = { ok: true };
+    } else if (action === 'clickQuickInputButton') {
+      // The title bar's buttons are labelled ("Back", or "Back (keybinding)") on the action or its icon.
+      await page.locator(`.quick-input-widget .quick-input-titlebar [aria-label^="${row}"], .quick-input-widget .quick-input-titlebar [title^="${row}"]`).first().click({ timeout: 5000 });
+      answer = { ok: true };
+    } else if (action === 'quickInput') {
+      const widget = page.locator('.quick-input-widget');
+      // Short reads: a part the widget does not show now (a list, a message) is simply empty.
+      const read = (p) => p.catch(() => '');
+      const input = widget.locator('.quick-input-box input').first();
+      const shown = (await widget.count()) > 0 && (await widget.isVisible());
+      answer = shown
+        ? {
+            ok: true,
+            exists: true,
+            text: JSON.stringify({
+              title: (await read(widget.locator('.quick-input-title').first().textContent({ timeout: 1000 })))?.trim(),
+              value: await read(input.inputValue({ timeout: 1000 })),
+              placeholder: await read(input.getAttribute('placeholder', { timeout: 1000 })),
+              active: (await read(widget.locator('.quick-input-list .monaco-list-row.focused').first().textContent({ timeout: 300 })))?.trim(),
+              message: (await read(widget.locator('.quick-input-message').first().textContent({ timeout: 300 })))?.trim(),
+            }),
+          }
+        : { ok: true, exists: false };
     } else if (action === 'click') {
       await target.click({ timeout: 5000 });
       answer = { ok: true };

@@ -28,6 +28,8 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
   try {
     await ctx.page.goto(url);
     for (const [name, check] of STEPS) await ctx.step(name, () => check(ctx));
+    const { launchSteps } = await import('./sandbox-launch-check.mjs');
+    await launchSteps({ ...ctx, until });
   } finally {
     await ctx.close();
   }
@@ -98,6 +100,11 @@ async function openWorkbench({ csDir, endpoint, registry, demo, root, say }) {
     await quickInput.locator('.monaco-list-row', { hasText: row }).first().waitFor({ timeout: 30000 });
     await page.keyboard.press('Enter');
   };
+  /** A picker the command skips when the tree's selection (or a lone choice) already answers it. */
+  const pickIfAsked = async (title, filter) => {
+    const shown = await quickInput.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+    if (shown) await pick(title, filter);
+  };
   const notification = (text) => page.locator('.notification-list-item-message').filter({ hasText: text }).first();
   /** The whole notification (message and buttons) whose message matches. */
   const notificationItem = (text) => page.locator('.notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: text }) }).first();
@@ -113,8 +120,8 @@ async function openWorkbench({ csDir, endpoint, registry, demo, root, say }) {
     logs.destroy();
   };
   return {
-    page, workbench, quickInput, failures, shot, step, visible, palette, pick, notification, notificationItem, serviceTaskDefinition,
-    ecs, ecr, logs, say, demo, registry, close, imageUri: undefined,
+    page, workbench, quickInput, failures, shot, step, visible, palette, pick, pickIfAsked, notification, notificationItem, serviceTaskDefinition,
+    aws, ecs, ecr, logs, say, demo, registry, close, imageUri: undefined,
   };
 }
 
@@ -177,7 +184,7 @@ async function checkBuildAndPush(ctx) {
 }
 
 async function checkDeployPushedImage(ctx) {
-  const { workbench, shot, visible, palette, pick, notificationItem, serviceTaskDefinition, ecr, say } = ctx;
+  const { page, workbench, shot, visible, palette, pick, pickIfAsked, notificationItem, serviceTaskDefinition, ecr, say } = ctx;
   if (!ctx.imageUri) throw new Error('nothing was pushed');
   // Real ECR lists a pushed image at once; the sandbox's mirror tells moto within a second or two.
   const digest = ctx.imageUri.split('@')[1];
@@ -186,8 +193,8 @@ async function checkDeployPushedImage(ctx) {
   );
   const before = await serviceTaskDefinition();
   await palette('ECS: Deploy Service');
-  await pick('Select Cluster', 'demo');
-  await pick('Select Service in demo', 'web');
+  await pickIfAsked('Select Cluster', 'demo');
+  await pickIfAsked('Select Service in demo', 'web');
   await pick('What to deploy', 'A new image');
   await pick('Container to update', 'backend');
   await pick('New image for backend', digest.slice(0, 19));
@@ -197,7 +204,7 @@ async function checkDeployPushedImage(ctx) {
   await workbench.locator('.monaco-diff-editor').first().waitFor({ timeout: 10000 });
   await visible(digest.slice(7, 19), 10000);
   await shot('deploy-diff');
-  await question.getByRole('button', { name: 'Deploy' }).click();
+  await page.locator('.part.editor .editor-actions .action-label[aria-label="Deploy"]').first().click({ timeout: 10000 });
   await visible('Deploying web', 30000);
   // The progress shows from the start: wait for UpdateService itself.
   await until('web gets a new task definition', async () => (await serviceTaskDefinition()).td.revision !== before.td.revision, 30000);
@@ -209,11 +216,11 @@ async function checkDeployPushedImage(ctx) {
 }
 
 async function checkFollowLogs(ctx) {
-  const { page, shot, palette, pick, logs, say, demo } = ctx;
+  const { page, shot, palette, pickIfAsked, logs, say, demo } = ctx;
   await palette('View: Close All Editors');
   await palette('ECS: Follow Logs');
-  await pick('Cluster', 'demo');
-  await pick('Service of demo', 'web');
+  await pickIfAsked('Cluster', 'demo');
+  await pickIfAsked('Service of demo', 'web');
   const line = (text) => page.locator('.part.panel .view-line').filter({ hasText: text }).first();
   await line('Listening on port 3000').waitFor({ timeout: 30000 });
   // A line written now, while following, must arrive; so must the sandbox writer's.
@@ -240,11 +247,11 @@ async function checkRolloutOutcome(ctx) {
 }
 
 async function checkForceNewDeployment(ctx) {
-  const { page, shot, palette, pick, serviceTaskDefinition, say } = ctx;
+  const { page, shot, palette, pickIfAsked, serviceTaskDefinition, say } = ctx;
   const before = await serviceTaskDefinition();
   await palette('ECS: Force New Deployment');
-  await pick('Select Cluster', 'demo');
-  await pick('Select Service in demo', 'web');
+  await pickIfAsked('Select Cluster', 'demo');
+  await pickIfAsked('Select Service in demo', 'web');
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.getByText('Force a new deployment of web?').waitFor({ timeout: 30000 });
   await shot('force-confirm');
@@ -256,15 +263,15 @@ async function checkForceNewDeployment(ctx) {
 }
 
 async function checkRollBack(ctx) {
-  const { shot, palette, pick, notificationItem, serviceTaskDefinition, say, demo } = ctx;
+  const { page, shot, palette, pick, pickIfAsked, notificationItem, serviceTaskDefinition, say, demo } = ctx;
   await palette('ECS: Roll Back Service');
-  await pick('Select Cluster', 'demo');
-  await pick('Select Service in demo', 'web');
+  await pickIfAsked('Select Cluster', 'demo');
+  await pickIfAsked('Select Service in demo', 'web');
   await pick('Roll back web', `${demo.family}:1`);
   const question = notificationItem(/Deploy .* to web\?/);
   await question.waitFor({ timeout: 30000 });
   await shot('rollback-diff');
-  await question.getByRole('button', { name: 'Deploy' }).click();
+  await page.locator('.part.editor .editor-actions .action-label[aria-label="Deploy"]').first().click({ timeout: 10000 });
   await until('web runs revision 1', async () => (await serviceTaskDefinition()).td.revision === 1, 30000).catch(() => undefined);
   const after = await serviceTaskDefinition();
   if (after.td.revision !== 1) throw new Error(`web runs ${after.svc.taskDefinition} after the roll back`);

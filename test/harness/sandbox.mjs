@@ -64,6 +64,9 @@ try {
     log: (m) => say(m),
   });
   say(`images pushed to ${stack.authRegistry.address} are listed by moto's ECR within a second or two (so Deploy can pick them)`);
+  const { completeLaunchedApps } = await import('./sandboxPlugin.mjs');
+  const stopPlugin = completeLaunchedApps({ endpoint: stack.moto.endpoint, log: (m) => say(m) });
+  say('apps launched here get a healthy load-balancer target within a few seconds (test/harness/sandboxPlugin.mjs: moto starts no tasks)');
   let stopWriter = () => undefined;
   if (!argv.includes('--no-write-logs')) {
     stopWriter = startLogWriter(await import('@aws-sdk/client-cloudwatch-logs'), stack.moto.endpoint, demo);
@@ -71,7 +74,7 @@ try {
   }
 
   // Quiet before the helpers stop (stopAllOnExit stops them on a signal).
-  const stopPollers = () => (stopWriter(), stopMirror());
+  const stopPollers = () => (stopWriter(), stopMirror(), stopPlugin());
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, stopPollers);
 
   // The workspace is a copy, so trying things out never edits the fixture.

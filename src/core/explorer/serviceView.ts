@@ -76,7 +76,8 @@ function deploymentLine(d: Deployment): string {
  * The service's row. `listed`: the tasks the tree lists under it — once loaded, the row counts
  * those, so it never shows all running above "No running tasks".
  */
-export function serviceView(s: Service, listed?: readonly Task[], recentEvents = 3): RowView {
+/** `app`: the service belongs to a stack of Launch on ECS (its tag may be missing, e.g. on emulators). */
+export function serviceView(s: Service, listed?: readonly Task[], recentEvents = 3, app = false): RowView {
   const health = serviceHealth(s, listed);
   const primary = primaryDeployment(s);
   const { running, pending } = taskCounts(s, listed);
@@ -109,7 +110,7 @@ export function serviceView(s: Service, listed?: readonly Task[], recentEvents =
     description: desc.join(' · '),
     tooltip: lines.join('\n'),
     icon: HEALTH_ICON[health],
-    contextValue: contextValue.service(health, s.tags?.some((t) => t.key === APP_TAG_KEY) ?? false),
+    contextValue: contextValue.service(health, app || (s.tags?.some((t) => t.key === APP_TAG_KEY) ?? false)),
   };
 }
 

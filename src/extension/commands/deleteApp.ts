@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { resourceWords } from '../../core/stack/resourceWords';
 import { formatStackEvent } from '../../core/stack/stackEvents';
 import { UserError } from '../../core/userError';
-import { appStackName } from '../../flows/serviceInfrastructure';
+import { findAppStack } from '../../flows/serviceInfrastructure';
 import { deleteApp, type DeletePlan } from '../../flows/stack/deleteApp';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
 import { resolveRef } from '../pickers';
+import { ServiceNode } from '../tree/serviceNode';
 import { readDeploySettings } from '../settings';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 
@@ -48,9 +49,10 @@ export function deleteAppCommand(state: ConnectionState, explorer: ExplorerProvi
     const options = (typeof optionsArg === 'object' && optionsArg !== null ? optionsArg : {}) as DeleteAppOptions;
     const ref = await resolveRef(node, ['service'], state, signal);
     const service = ref.service.serviceName ?? '';
-    const stackName = appStackName(ref.service);
-    if (!stackName) throw new UserError(`${service} was not made by Launch on ECS (no ecs-deploy:app tag): delete it where it was made`);
     const { clients } = await state.get();
+    const stack = node instanceof ServiceNode && node.stack ? node.stack : await findAppStack(clients, ref.cluster, service, signal);
+    if (!stack?.StackName) throw new UserError(`${service} was not made by Launch on ECS (it has no app stack): delete it where it was made`);
+    const stackName = stack.StackName;
     const result = await withProgress(`Delete ${service}`, (progress) =>
       deleteApp(
         {

@@ -1,5 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { describeService } from '../../aws/services';
+import { abortError } from '../../core/abort';
+import { launchChoices } from '../../core/stack/launchChoices';
+import { composeInput } from '../../flows/renderCompose';
+import { LAUNCH_COMMAND } from '../commandIds';
 import type { BuildRecords } from '../../docker/buildRecords';
 import { createDockerClient } from '../../docker/engine';
 import { deployWorkspace } from '../../flows/deployWorkspace';
@@ -14,6 +19,27 @@ import { resolveServiceTarget } from '../deploy/serviceTarget';
 import { readImageSettings } from '../image/imageSettings';
 import type { ReadonlyDocuments } from '../readonlyDocuments';
 import type { ExplorerProvider } from '../tree/explorerProvider';
+
+/**
+ * For a compose file deployed for the first time: its app's service when it runs already (deploy
+ * to it); 'launch' when it does not and the user chose Launch on ECS; undefined to pick a service.
+ */
+async function launchInstead(state: ConnectionState, composeFile: string, signal: AbortSignal): Promise<{ cluster: string; service: string } | 'launch' | undefined> {
+  const { clients, connection } = await state.get();
+  const request = { files: composeFilesFor(composeFile), projectDirectory: path.dirname(composeFile), processEnv: process.env, cwd: path.dirname(composeFile), readFile: editorFileReader, options: { region: connection.region } };
+  const app = launchChoices({ ...composeInput(request), options: request.options }, {}).app;
+  if (!app) return undefined;
+  const running = await describeService(clients.ecs, app.clusterName, app.serviceName, signal).catch(() => undefined);
+  if (running && running.status !== 'INACTIVE') return { cluster: app.clusterName, service: app.serviceName };
+  const choice = await vscode.window.showInformationMessage(
+    `${app.serviceName} does not run on ECS yet (no service ${app.serviceName} in ${app.clusterName}). Launch it, or deploy to an existing service?`,
+    'Launch on ECS…',
+    'Deploy to a Service…',
+  );
+  if (choice === 'Launch on ECS…') return 'launch';
+  if (choice === undefined) throw abortError('Deploy Workspace cancelled');
+  return undefined;
+}
 
 /** Options for automation and tests: skip the pickers and the final question. */
 interface DeployWorkspaceOptions {
@@ -37,11 +63,11 @@ export function deployWorkspaceCommand(state: ConnectionState, docs: ReadonlyDoc
     if (!compose) return undefined;
     const composeFile = compose.fsPath;
     const remembered = workspaceState.get<{ cluster: string; service: string }>(targetKey(composeFile));
-    const target = await resolveServiceTarget(
-      options.cluster && options.service ? { cluster: options.cluster, service: options.service } : remembered,
-      state,
-      signal,
-    );
+    const given = options.cluster && options.service ? { cluster: options.cluster, service: options.service } : remembered;
+    // The app as Launch on ECS names it (x-ecs, else the defaults): when it does not run yet, offer to launch it.
+    const launchOffer = given ? undefined : await launchInstead(state, composeFile, signal);
+    if (launchOffer === 'launch') return vscode.commands.executeCommand(LAUNCH_COMMAND, compose);
+    const target = await resolveServiceTarget(given ?? (typeof launchOffer === 'object' ? launchOffer : undefined), state, signal);
     await workspaceState.update(targetKey(composeFile), { cluster: target.cluster, service: target.service });
 
     const { clients, connection } = await state.get();

@@ -1,7 +1,7 @@
 import { describeStack, stackEventsPage } from '../../aws/stacks';
 import { formatStackEvent } from '../../core/stack/stackEvents';
 import { UserError } from '../../core/userError';
-import { appStackName } from '../../flows/serviceInfrastructure';
+import { findAppStack } from '../../flows/serviceInfrastructure';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
 import type { ReadonlyDocuments } from '../readonlyDocuments';
@@ -15,9 +15,16 @@ const EVENTS_SHOWN = 200;
 export function showStackEvents(state: ConnectionState, docs: ReadonlyDocuments): CommandBody {
   return async ({ signal }, arg?: unknown) => {
     const ref = refOf(arg);
-    const name = arg instanceof StackNode ? arg.stack.StackId : typeof arg === 'string' ? arg : ref?.kind === 'service' ? appStackName(ref.service) : undefined;
-    if (!name) throw new UserError('Show Stack Events works on an app made by Launch on ECS: use it on its Stack row');
     const { clients } = await state.get();
+    const name =
+      arg instanceof StackNode
+        ? arg.stack.StackId
+        : typeof arg === 'string'
+          ? arg
+          : ref?.kind === 'service'
+            ? (await findAppStack(clients, ref.cluster, ref.service.serviceName ?? '', signal))?.StackId
+            : undefined;
+    if (!name) throw new UserError('Show Stack Events works on an app made by Launch on ECS: use it on its Stack row or its service');
     const stack = await describeStack(clients.cloudFormation, name, signal);
     const events = [];
     let token: string | undefined;

@@ -115,17 +115,24 @@ const volumes: Step<State> = async (input, s) => {
 
 const scaling: Step<State> = async (input, s) => {
   const c = choices(s);
+  // The database trap is refused here, with its reason, before the user types numbers.
+  const trap = launchProblem(s.input, { ...s.answers, desired: undefined, min: 1, max: 2, cpuTarget: DEFAULT_CPU_TARGET });
   const items: Item<'fixed' | 'auto'>[] = [
     { label: 'A fixed number of tasks', description: `${s.answers.desired ?? c.app?.desiredCount ?? 1}`, value: 'fixed' },
-    { label: 'Auto scaling on CPU', description: 'a range of tasks, following average CPU', value: 'auto' },
+    trap
+      ? { label: 'Auto scaling on CPU', description: '$(error) not for this app', detail: trap, value: 'auto' }
+      : { label: 'Auto scaling on CPU', description: 'a range of tasks, following average CPU', value: 'auto' },
   ];
   const picked = await input.pick({
     step: 6,
     placeholder: 'How many copies of the task run',
     items,
-    active: items[s.answers.max !== undefined ? 1 : 0],
-    // The database trap is refused here, before the user types numbers.
-    validate: (item) => (item.value === 'auto' ? launchProblem(s.input, { ...s.answers, desired: undefined, min: 1, max: 2, cpuTarget: DEFAULT_CPU_TARGET }) : undefined),
+    active: items[s.answers.max !== undefined && !trap ? 1 : 0],
+    validate: (item) => {
+      if (item.value !== 'auto' || !trap) return undefined;
+      void vscode.window.showWarningMessage(trap);
+      return `Auto scaling is not available: ${trap}`;
+    },
   });
   if (picked.value === 'fixed') {
     const n = await input.inputBox({

@@ -1,10 +1,11 @@
+import type { Stack } from '@aws-sdk/client-cloudformation';
 import type { Service } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
 import { loadClusterContents, type ClusterContents } from '../../aws/clusterContents';
 import { listServicePage } from '../../aws/services';
 import { clusterDescription, plural, servicesCount, withListedCounts, type ClusterSummary } from '../../core/clusterSummary';
 import { groupTasks, type TasksByOwner } from '../../core/explorer/taskGroups';
-import { CLEAR_FILTER_COMMAND, OPEN_IN_CONSOLE_COMMAND } from '../commandIds';
+import { CLEAR_FILTER_COMMAND, LAUNCH_COMMAND } from '../commandIds';
 import type { HasRef, ResourceRef } from '../resourceRef';
 import type { ExplorerHost } from './explorerHost';
 import type { ExplorerNode } from './explorerNode';
@@ -15,8 +16,11 @@ import { ServiceNode } from './serviceNode';
 import { TaskNode } from './taskNode';
 import { contextValue } from '../../core/explorer/contextValues';
 
-/** What the cluster loaded, with its tasks grouped by owner (every task stays in `tasks`, for the row's counts). */
-type LoadedCluster = ClusterContents & { readonly grouped: TasksByOwner };
+/**
+ * What the cluster loaded, with its tasks grouped by owner (every task stays in `tasks`, for the
+ * row's counts) and the apps made by Launch on ECS, by app id ("cluster/service").
+ */
+type LoadedCluster = ClusterContents & { readonly grouped: TasksByOwner; readonly appStacks: ReadonlyMap<string, Stack> };
 
 /** One ECS cluster: its services (paged), then its standalone tasks. */
 export class ClusterNode implements ExplorerNode, HasRef {
@@ -86,21 +90,20 @@ export class ClusterNode implements ExplorerNode, HasRef {
 
   private async load(signal: AbortSignal): Promise<LoadedCluster> {
     const { clients } = await this.host.connection();
-    const loaded = await loadClusterContents(clients.ecs, this.cluster.name, signal);
-    return { ...loaded, grouped: groupTasks(loaded.tasks, this.host.now()) };
+    const [loaded, appStacks] = await Promise.all([loadClusterContents(clients.ecs, this.cluster.name, signal), this.host.appStacks()]);
+    return { ...loaded, appStacks, grouped: groupTasks(loaded.tasks, this.host.now()) };
   }
 
   private nodesFor(contents: LoadedCluster): ExplorerNode[] {
     const filter = this.host.filter;
     const showAll = !filter || this.cluster.name.toLowerCase().includes(filter);
     const services = showAll ? contents.services : contents.services.filter((s) => (s.serviceName ?? '').toLowerCase().includes(filter));
-    const nodes: ExplorerNode[] = services.map((s) => this.serviceNode(s, contents.grouped));
+    const nodes: ExplorerNode[] = services.map((s) => this.serviceNode(s, contents.grouped, contents.appStacks));
     if (contents.nextToken) {
       nodes.push(new LoadMoreNode(`${this.cluster.arn}/more`, 'Load more services…', () => this.loadMore(contents)));
     }
     if (contents.services.length === 0 && !contents.nextToken) {
-      // Creating services from the editor comes later; until then the console's page for it.
-      nodes.push(new MessageNode('No services — Create Service…', 'empty', { command: OPEN_IN_CONSOLE_COMMAND, title: 'Create Service…', arguments: [this] }));
+      nodes.push(new MessageNode('No services — Launch on ECS…', 'empty', { command: LAUNCH_COMMAND, title: 'Launch on ECS…' }));
     } else if (services.length < contents.services.length) {
       const hidden = plural(contents.services.length - services.length, 'service');
       nodes.push(new MessageNode(`${hidden} hidden by the filter "${filter}" — Clear Filter`, 'empty', { command: CLEAR_FILTER_COMMAND, title: 'Clear Filter' }));
@@ -117,11 +120,12 @@ export class ClusterNode implements ExplorerNode, HasRef {
     return nodes;
   }
 
-  private serviceNode(s: Service, tasks: TasksByOwner): ServiceNode {
+  private serviceNode(s: Service, tasks: TasksByOwner, appStacks: ReadonlyMap<string, Stack>): ServiceNode {
     const name = s.serviceName ?? '';
     let node = this.serviceNodes.get(name);
     if (!node) {
-      node = new ServiceNode(this.host, this.cluster.name, s, tasks.byService.get(name) ?? [], tasks.stoppedByService.get(name) ?? []);
+      const stack = appStacks.get(`${this.cluster.name}/${name}`);
+      node = new ServiceNode(this.host, this.cluster.name, s, tasks.byService.get(name) ?? [], tasks.stoppedByService.get(name) ?? [], stack);
       this.serviceNodes.set(name, node);
     }
     this.host.shown(node);

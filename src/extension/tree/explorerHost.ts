@@ -1,3 +1,4 @@
+import type { Stack } from '@aws-sdk/client-cloudformation';
 import type { Connected } from '../connectionState';
 import type { ExplorerNode } from './explorerNode';
 import type { ServiceNode } from './serviceNode';
@@ -12,5 +13,7 @@ export interface ExplorerHost {
   /** Service nodes currently shown, so the tree can poll the ones that deploy. */
   shown(node: ServiceNode): void;
   now(): Date;
+  /** The app stacks of the region by app id ("cluster/service"), read once per refresh. */
+  appStacks(): Promise<ReadonlyMap<string, Stack>>;
   logError(message: string): void;
 }

@@ -1,4 +1,7 @@
+import type { Stack } from '@aws-sdk/client-cloudformation';
 import * as vscode from 'vscode';
+import { stacksByTag } from '../../aws/stacks';
+import { APP_TAG_KEY } from '../../core/stack/cfn';
 import { listClusters } from '../../aws/clusters';
 import { profileName } from '../../core/connection';
 import type { Logger } from '../../core/logger';
@@ -36,6 +39,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private timer?: ReturnType<typeof setInterval>;
   private polling = false;
   private filterText?: string;
+  private appStacks?: Promise<ReadonlyMap<string, Stack>>;
   /** Whether the view is on screen; polling only happens then. */
   visible = true;
 
@@ -58,6 +62,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       shown: (node) => this.shownServices.add(node),
       now: () => new Date(),
       logError: (m) => log.error(m),
+      appStacks: () => (this.appStacks ??= this.loadAppStacks()),
     };
     this.subscriptions.push(
       state.onDidChange(() => {
@@ -93,11 +98,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return [...this.shownServices].find((n) => n.cluster === cluster && n.ref.kind === 'service' && n.ref.service.serviceName === service);
   }
 
+  /** Apps made by Launch on ECS: their rows get Delete App. Without CloudFormation access there are none. */
+  private async loadAppStacks(): Promise<ReadonlyMap<string, Stack>> {
+    try {
+      const { clients } = await this.state.get();
+      return await stacksByTag(clients.cloudFormation, APP_TAG_KEY, this.loading.signal);
+    } catch (err) {
+      this.log.warn(`Could not list the app stacks (cloudformation:DescribeStacks): ${(err as Error).message}`);
+      return new Map();
+    }
+  }
+
   /** Reload everything: cancels loads in flight (e.g. for the old profile or region). */
   refresh(): void {
     this.loading.abort();
     this.loading = new AbortController();
     this.shownServices = new Set();
+    this.appStacks = undefined;
     this.childCache = new WeakMap();
     this.parents = new WeakMap();
     this.changedEmitter.fire(undefined);

@@ -1,3 +1,4 @@
+import type { Stack } from '@aws-sdk/client-cloudformation';
 import type { Deployment, Service, Task } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
 import { describeService } from '../../aws/services';
@@ -32,6 +33,8 @@ export class ServiceNode implements ExplorerNode, HasRef {
     private service: Service,
     private tasks: Task[],
     private stopped: Task[],
+    /** Set when Launch on ECS made this service. */
+    readonly stack?: Stack,
   ) {}
 
   get ref(): ResourceRef {
@@ -43,7 +46,7 @@ export class ServiceNode implements ExplorerNode, HasRef {
   }
 
   treeItem(): vscode.TreeItem {
-    return rowItem(serviceView(this.service, this.tasks), vscode.TreeItemCollapsibleState.Collapsed, this.service.serviceArn);
+    return rowItem(serviceView(this.service, this.tasks, undefined, this.stack !== undefined), vscode.TreeItemCollapsibleState.Collapsed, this.service.serviceArn);
   }
 
   async children(signal: AbortSignal): Promise<ExplorerNode[]> {
@@ -75,7 +78,7 @@ export class ServiceNode implements ExplorerNode, HasRef {
   /** Load balancer (with target health), auto scaling and stack rows, when the service has them. */
   private async infrastructure(arn: string, signal: AbortSignal): Promise<ExplorerNode[]> {
     const { clients } = await this.host.connection();
-    const infra = await loadServiceInfrastructure(clients, this.cluster, this.service, signal);
+    const infra = await loadServiceInfrastructure(clients, this.cluster, this.service, this.stack, signal);
     for (const e of infra.errors) this.host.logError(`${this.service.serviceName}: ${e}`);
     const nodes: ExplorerNode[] = [];
     if (infra.loadBalancer) nodes.push(new LoadBalancerNode(arn, infra.loadBalancer));

@@ -91,7 +91,7 @@ let uiRequests = 0;
  * notification showing `row` (its `button`), an editor title-bar action labelled `row`, any text.
  */
 export async function ui(
-  action: 'click' | 'state' | 'notification' | 'clickNotification' | 'editorAction' | 'clickEditorAction' | 'text',
+  action: 'click' | 'state' | 'notification' | 'clickNotification' | 'editorAction' | 'clickEditorAction' | 'text' | 'press' | 'quickInput' | 'clickQuickInputButton',
   row: string,
   button?: string,
 ): Promise<RowState> {
