@@ -5,7 +5,9 @@ import {
   type ECRClient,
   type Repository,
 } from '@aws-sdk/client-ecr';
-import { decodeEcrToken, registryHost, type RegistryLogin } from '../core/image/ecrNames';
+import { registryHost } from '../core/image/ecrNames';
+import { decodeEcrToken, type RegistryLogin } from '../core/image/ecrToken';
+import { isAwsError } from '../core/awsErrors';
 
 export interface RepositoryInfo {
   readonly name: string;
@@ -34,7 +36,7 @@ export async function findRepository(ecr: ECRClient, name: string, signal?: Abor
     const repo = out.repositories?.[0];
     return repo ? info(repo) : undefined;
   } catch (err) {
-    if ((err as { name?: string }).name === 'RepositoryNotFoundException') return undefined;
+    if (isAwsError(err, 'RepositoryNotFoundException')) return undefined;
     throw err;
   }
 }
@@ -46,7 +48,7 @@ export async function createRepository(ecr: ECRClient, name: string, signal?: Ab
     return info(out.repository);
   } catch (err) {
     // A retried call whose first answer was lost, or a parallel run: the repository is there.
-    if ((err as { name?: string }).name !== 'RepositoryAlreadyExistsException') throw err;
+    if (!isAwsError(err, 'RepositoryAlreadyExistsException')) throw err;
     const found = await findRepository(ecr, name, signal);
     if (!found) throw err;
     return found;

@@ -1,4 +1,5 @@
 import { DeleteFileSystemCommand, DescribeMountTargetsCommand, type EFSClient } from '@aws-sdk/client-efs';
+import { isAwsError } from '../core/awsErrors';
 
 /** Mount targets still attached to a file system (it can only be deleted at zero). */
 export async function mountTargetCount(efs: EFSClient, fileSystemId: string, signal?: AbortSignal): Promise<number> {
@@ -12,7 +13,7 @@ export async function deleteFileSystem(efs: EFSClient, fileSystemId: string, sig
     await efs.send(new DeleteFileSystemCommand({ FileSystemId: fileSystemId }), { abortSignal: signal });
     return true;
   } catch (err) {
-    if ((err as { name?: string }).name === 'FileSystemNotFound') return false;
+    if (isAwsError(err, 'FileSystemNotFound')) return false;
     throw err;
   }
 }

@@ -6,6 +6,7 @@ import {
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import { chunk } from '../core/chunk';
+import { isAwsError } from '../core/awsErrors';
 
 /** DeleteParameters takes at most 10 names a call. */
 const DELETE_BATCH = 10;
@@ -16,7 +17,7 @@ export async function secureValue(ssm: SSMClient, name: string, signal?: AbortSi
     const out = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }), { abortSignal: signal });
     return out.Parameter?.Value;
   } catch (err) {
-    if ((err as { name?: string }).name === 'ParameterNotFound') return undefined;
+    if (isAwsError(err, 'ParameterNotFound')) return undefined;
     throw err;
   }
 }

@@ -17,11 +17,11 @@ import {
   type StackResourceSummary,
   type Tag,
 } from '@aws-sdk/client-cloudformation';
+import { isAwsError } from '../core/awsErrors';
 
 /** CloudFormation says a stack is missing with a ValidationError whose message names it. */
 function isMissingStack(err: unknown): boolean {
-  const e = err as { name?: string; message?: string };
-  return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
+  return isAwsError(err, 'ValidationError') && /does not exist/i.test((err as { message?: string }).message ?? '');
 }
 
 /** The stack, or undefined when there is none of that name (deleted stacks are not found by name). */

@@ -1,4 +1,4 @@
-import { DescribeTasksCommand, ListTasksCommand, type DesiredStatus, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import { DescribeTasksCommand, ListTasksCommand, StopTaskCommand, type DesiredStatus, type ECSClient, type Task } from '@aws-sdk/client-ecs';
 import { chunk } from '../core/chunk';
 import { serviceOfTask } from '../core/explorer/taskGroups';
 
@@ -56,4 +56,10 @@ export async function listServiceTasks(
   const tasks = await describeTasks(ecs, cluster, [...new Set([...live, ...stopped])], signal);
   // Some endpoints (moto) ignore the serviceName filter: keep only this service's tasks.
   return tasks.filter((t) => serviceOfTask(t) === serviceName);
+}
+
+/** Stops one task; the reason shows in its stoppedReason and in the service's events. */
+export async function stopTask(ecs: ECSClient, cluster: string, task: string, reason: string, signal?: AbortSignal): Promise<Task | undefined> {
+  const out = await ecs.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), { abortSignal: signal });
+  return out.task;
 }

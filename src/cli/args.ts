@@ -52,3 +52,10 @@ export function connectionSettingsFrom(
     ecrRegistryAddress: opt('ecr-registry-address') ?? env.ECS_DEPLOY_ECR_REGISTRY_ADDRESS,
   };
 }
+
+/** A required string option's value, trimmed; missing or blank is a usage error. */
+export function requiredString(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${name} is required`);
+  return v.trim();
+}

@@ -71,6 +71,11 @@ const THROTTLING_NAMES = new Set([
   'SlowDown',
 ]);
 
+/** True when an AWS SDK error is the named exception (`ResourceNotFoundException`, …). */
+export function isAwsError(err: unknown, name: string): boolean {
+  return str(fields(err).name) === name;
+}
+
 /** The service refused the call for its rate: nothing was done, so it is safe to send again. */
 export function isThrottlingError(err: unknown): boolean {
   const f = fields(err);

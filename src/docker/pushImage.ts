@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { PushProgress } from '../core/image/pushProgress';
 import { describePushFailure } from '../core/image/pushErrors';
-import type { RegistryLogin } from '../core/image/ecrNames';
+import type { RegistryLogin } from '../core/image/ecrToken';
 import { UserError } from '../core/userError';
 import type { Run } from './buildImage';
 import { engineMessage } from './buildImage';

@@ -31,3 +31,11 @@ export const SHOW_STACK_EVENTS_COMMAND = 'ecsDeploy.app.showStackEvents';
 export const OPEN_URL_COMMAND = 'ecsDeploy.app.openUrl';
 export const CREATE_CLUSTER_COMMAND = 'ecsDeploy.cluster.create';
 export const ROLL_BACK_STACK_COMMAND = 'ecsDeploy.app.rollBackUpdate';
+/** The decision's proceed action per label: each is a command in package.json with its own title and icon. */
+export const PROCEED_COMMANDS = {
+  Deploy: 'ecsDeploy.decision.deploy',
+  Launch: 'ecsDeploy.decision.launch',
+  Update: 'ecsDeploy.decision.update',
+  Save: 'ecsDeploy.decision.save',
+} as const;
+export const CANCEL_DECISION_COMMAND = 'ecsDeploy.decision.cancel';

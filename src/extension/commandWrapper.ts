@@ -3,6 +3,7 @@ import { isAbortError } from '../core/abort';
 import type { Logger, ProgressReporter } from '../core/logger';
 import { EmptyRegionError, userMessage } from '../core/userError';
 import { SELECT_REGION_COMMAND, SHOW_EXTENSION_LOG_COMMAND } from './commandIds';
+import { withCancellableProgress } from './progress';
 
 /** What a command body gets: a signal tied to Cancel, a progress sink and the log. */
 export interface CommandRun {
@@ -37,22 +38,11 @@ export function registerWrappedCommand(
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     const controller = new AbortController();
     const withProgress = <T>(title: string, task: (progress: ProgressReporter) => Promise<T>): Promise<T> =>
-      Promise.resolve(
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-          token.onCancellationRequested(() => controller.abort());
-          return task(progress);
-        }),
-      );
+      Promise.resolve(withCancellableProgress(title, (progress) => task(progress), controller));
     const execute = (progress: ProgressReporter) => body({ signal: controller.signal, progress, log, withProgress }, ...args);
     try {
       if (!options.progressTitle) return await execute({ report: () => undefined });
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: options.progressTitle, cancellable: true },
-        (progress, token) => {
-          token.onCancellationRequested(() => controller.abort());
-          return execute(progress);
-        },
-      );
+      return await withCancellableProgress(options.progressTitle, (progress) => execute(progress), controller);
     } catch (err) {
       if (isAbortError(err) || controller.signal.aborted) {
         log.info(`${id}: cancelled`);

@@ -2,12 +2,12 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import type Docker from 'dockerode';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RepositoryInfo } from '../aws/ecr';
 import { abortError, throwIfAborted } from '../core/abort';
 import type { ResolvedConnection } from '../core/connection';
 import { formatBytes } from '../core/image/bytes';
 import { pushRepository, repositoryNameProblem } from '../core/image/ecrNames';
-import { defaultTags, platformMatchesEngine, platformProblem, tagProblem, type GitInfo } from '../core/image/imageTags';
+import { defaultTags, tagProblem, type GitInfo } from '../core/image/imageTags';
+import { platformMatchesEngine, platformProblem } from '../core/image/platform';
 import type { Logger, ProgressReporter } from '../core/logger';
 import { UserError } from '../core/userError';
 import { buildImage } from '../docker/buildImage';
@@ -88,11 +88,7 @@ export function validateRequest(req: BuildAndPushRequest): void {
 export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushDeps): Promise<BuildAndPushResult> {
   const { docker, dockerHost, connection, log, progress, signal } = deps;
   validateRequest(req);
-  const dockerfile = path.resolve(req.dockerfile);
-  const contextDir = path.resolve(req.contextDir ?? path.dirname(dockerfile));
-  if (!fs.statSync(dockerfile, { throwIfNoEntry: false })?.isFile()) {
-    throw new UserError(`There is no Dockerfile at ${dockerfile} — create it, or name the one to build`);
-  }
+  const { dockerfile, contextDir } = existingDockerfile(req);
   const platform = req.platform ?? DEFAULT_PLATFORM;
   // Read-only questions go out together; nothing is created before the engine answered.
   progress.report({ message: 'Checking the Docker engine' });
@@ -107,19 +103,67 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   const checking: Promise<UnchangedCheck> | undefined = deps.buildRecords
     ? checkUnchangedBuild(docker, deps.buildRecords, inputs).catch((err: unknown) => ({ kind: 'build', why: String(err) }))
     : undefined;
-  const engine = await engineAnswer;
-  log.info(`Docker engine ${engine.version} (${engine.os}/${engine.arch}) at ${dockerHost}`);
-  if (!platformMatchesEngine(platform, engine)) {
-    const note = `The Docker engine builds ${engine.os}/${engine.arch} natively; building ${platform} needs emulation and can be slow or fail`;
-    log.warn(note);
-    if (deps.confirmPlatform && !(await deps.confirmPlatform(platform, engine))) {
-      throw abortError(`Not built: ${note}`); // the user said no: a cancel, not a failure
-    }
-  }
+  await checkPlatform(await engineAnswer, platform, deps);
   throwIfAborted(signal);
 
-  // The repository is looked up (or created) and the login fetched while the engine builds; a
-  // repository that cannot be had stops the build at once.
+  const tags = req.tags?.length ? [...req.tags] : defaultTags(await git);
+  const check = await checking;
+  const reuse = check?.kind === 'unchanged' && !req.noCache ? check : undefined;
+  let built: { id: string; contextBytes: number };
+  if (reuse) {
+    target.start();
+    log.info(`Nothing the build reads has changed (context, Dockerfile, options, base images) since it made ${reuse.imageId}: pushing that image`);
+    progress.report({ message: 'Image up to date' });
+    built = { id: reuse.imageId, contextBytes: reuse.contextBytes };
+  } else {
+    if (check?.kind === 'build') log.debug(`Building: ${check.why}`);
+    log.info(`Building ${path.relative(contextDir, dockerfile)} in ${contextDir} for ${platform}`);
+    built = await buildWhileEcrStarts(target, { ...inputs, noCache: req.noCache, dockerfileLabel: req.dockerfileLabel }, deps);
+    log.info(`Built ${built.id} from a context of ${formatBytes(built.contextBytes)}`);
+    if (check?.inputs) deps.buildRecords?.put(dockerfile, contextDir, { inputs: check.inputs, imageId: built.id, contextBytes: built.contextBytes });
+  }
+  const repo = await target.repository();
+  throwIfAborted(signal);
+
+  const digest = await tagAndPush(built.id, pushRepository(repo.uri, connection.ecrRegistryAddress), tags, target, deps);
+  const imageUri = `${repo.uri}@${digest}`;
+  log.info(`Pushed ${imageUri}`);
+  return { repositoryUri: repo.uri, digest, imageUri, tags, contextBytes: built.contextBytes, reused: Boolean(reuse) };
+}
+
+/** The Dockerfile and context as absolute paths; a missing Dockerfile is said before anything runs. */
+function existingDockerfile(req: BuildAndPushRequest): { dockerfile: string; contextDir: string } {
+  const dockerfile = path.resolve(req.dockerfile);
+  const contextDir = path.resolve(req.contextDir ?? path.dirname(dockerfile));
+  if (!fs.statSync(dockerfile, { throwIfNoEntry: false })?.isFile()) {
+    throw new UserError(`There is no Dockerfile at ${dockerfile} — create it, or name the one to build`);
+  }
+  return { dockerfile, contextDir };
+}
+
+/** A platform the engine does not build natively is said, and asked about when the caller can ask. */
+async function checkPlatform(engine: EngineInfo, platform: string, deps: BuildAndPushDeps): Promise<void> {
+  deps.log.info(`Docker engine ${engine.version} (${engine.os}/${engine.arch}) at ${deps.dockerHost}`);
+  if (platformMatchesEngine(platform, engine)) return;
+  const note = `The Docker engine builds ${engine.os}/${engine.arch} natively; building ${platform} needs emulation and can be slow or fail`;
+  deps.log.warn(note);
+  if (deps.confirmPlatform && !(await deps.confirmPlatform(platform, engine))) {
+    throw abortError(`Not built: ${note}`); // the user said no: a cancel, not a failure
+  }
+}
+
+/**
+ * Builds the image. The repository is looked up (or created) and the login fetched while the
+ * engine builds, from the moment it has the context; a repository that cannot be had stops the
+ * build at once, and is then the reason given.
+ */
+async function buildWhileEcrStarts(
+  target: EcrTarget,
+  input: Omit<Parameters<typeof buildImage>[1], 'onContextSent'>,
+  deps: BuildAndPushDeps,
+): Promise<{ id: string; contextBytes: number }> {
+  const { signal } = deps;
+  throwIfAborted(signal);
   const build = new AbortController();
   const stopBuild = () => build.abort();
   signal?.addEventListener('abort', stopBuild, { once: true });
@@ -127,40 +171,22 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
     target.start();
     target.repository().catch(stopBuild);
   };
-  const tags = req.tags?.length ? [...req.tags] : defaultTags(await git);
-  const run = { log, progress, signal, host: dockerHost };
-  const check = await checking;
-  let repo: RepositoryInfo;
-  let built: { id: string; contextBytes: number };
-  const reuse = check?.kind === 'unchanged' && !req.noCache ? check : undefined;
-  if (reuse) {
-    startEcr();
-    log.info(`Nothing the build reads has changed (context, Dockerfile, options, base images) since it made ${reuse.imageId}: pushing that image`);
-    progress.report({ message: 'Image up to date' });
-    built = { id: reuse.imageId, contextBytes: reuse.contextBytes };
+  try {
+    return await buildImage(deps.docker, { ...input, onContextSent: startEcr }, { log: deps.log, progress: deps.progress, host: deps.dockerHost, signal: build.signal });
+  } catch (err) {
+    // Stopped by us, not by the user: a repository that cannot be had is the reason to give.
+    if (build.signal.aborted && !signal?.aborted) await target.failureIfAny();
+    throw err;
+  } finally {
     signal?.removeEventListener('abort', stopBuild);
-    repo = await target.repository();
-  } else {
-    if (check?.kind === 'build') log.debug(`Building: ${check.why}`);
-    log.info(`Building ${path.relative(contextDir, dockerfile)} in ${contextDir} for ${platform}`);
-    try {
-      built = await buildImage(docker, { ...inputs, noCache: req.noCache, dockerfileLabel: req.dockerfileLabel, onContextSent: startEcr }, { ...run, signal: build.signal });
-    } catch (err) {
-      // Stopped by us, not by the user: a repository that cannot be had is the reason to give.
-      if (build.signal.aborted && !signal?.aborted) await target.failureIfAny();
-      throw err;
-    } finally {
-      signal?.removeEventListener('abort', stopBuild);
-    }
-    log.info(`Built ${built.id} from a context of ${formatBytes(built.contextBytes)}`);
-    if (check?.inputs) deps.buildRecords?.put(dockerfile, contextDir, { inputs: check.inputs, imageId: built.id, contextBytes: built.contextBytes });
-    repo = await target.repository();
   }
-  throwIfAborted(signal);
-  const pushTo = pushRepository(repo.uri, connection.ecrRegistryAddress);
+}
 
+/** Tags the image for the repository, logs in to ECR and pushes each tag; returns the digest. */
+async function tagAndPush(imageId: string, pushTo: string, tags: readonly string[], target: EcrTarget, deps: BuildAndPushDeps): Promise<string> {
+  const { docker, dockerHost, log, progress, signal } = deps;
   progress.report({ message: `Tagging ${pushTo}:${tags.join(', ')}` });
-  for (const tag of tags) await tagImage(docker, built.id, pushTo, tag, dockerHost);
+  for (const tag of tags) await tagImage(docker, imageId, pushTo, tag, dockerHost);
   throwIfAborted(signal);
 
   progress.report({ message: 'Logging in to ECR' });
@@ -170,9 +196,7 @@ export async function buildAndPush(req: BuildAndPushRequest, deps: BuildAndPushD
   let digest = '';
   for (const tag of tags) {
     log.info(`Pushing ${pushTo}:${tag}`);
-    digest = await pushImage(docker, pushTo, tag, login, run);
+    digest = await pushImage(docker, pushTo, tag, login, { log, progress, signal, host: dockerHost });
   }
-  const imageUri = `${repo.uri}@${digest}`;
-  log.info(`Pushed ${imageUri}`);
-  return { repositoryUri: repo.uri, digest, imageUri, tags, contextBytes: built.contextBytes, reused: Boolean(reuse) };
+  return digest;
 }

@@ -1,8 +1,7 @@
 import type { ECSClient, RegisterTaskDefinitionCommandInput, Service, TaskDefinition } from '@aws-sdk/client-ecs';
-import { registerTaskDefinition, updateServiceTaskDefinition } from '../aws/deploy';
-import { forceNewDeployment } from '../aws/serviceActions';
-import { describeService } from '../aws/services';
-import { describeTaskDefinition } from '../aws/taskDefinitions';
+import { describeService, forceNewDeployment, updateServiceTaskDefinition } from '../aws/services';
+import { describeTaskDefinition, registerTaskDefinition } from '../aws/taskDefinitions';
+import { primaryDeploymentId } from '../core/explorer/serviceView';
 import { throwIfAborted } from '../core/abort';
 import { taskDefinitionName } from '../core/arns';
 import type { Logger, ProgressReporter } from '../core/logger';
@@ -56,16 +55,19 @@ export interface FlowContext {
   readonly signal: AbortSignal;
 }
 
-function primaryDeploymentId(s: Service): string {
-  const d = s.deployments?.find((x) => x.status === 'PRIMARY') ?? s.deployments?.[0];
-  if (!d?.id) throw new Error(`ECS reported no deployment for ${s.serviceName}`);
-  return d.id;
+function startedDeploymentId(s: Service): string {
+  const id = primaryDeploymentId(s);
+  if (!id) throw new Error(`ECS reported no deployment for ${s.serviceName}`);
+  return id;
 }
 
 /**
  * Registers (when needed) and starts a deployment. Cancellation is honoured until the first change;
  * once a revision is registered, the service update always follows, so nothing is left half-done.
+ * Undefined only when `req.confirm` declined.
  */
+export function deployService(ecs: ECSClient, req: DeployRequest & { confirm?: undefined }, ctx: FlowContext): Promise<DeployResult>;
+export function deployService(ecs: ECSClient, req: DeployRequest, ctx: FlowContext): Promise<DeployResult | undefined>;
 export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: FlowContext): Promise<DeployResult | undefined> {
   const { log, progress, signal } = ctx;
   progress.report({ message: `Reading ${req.service}` });
@@ -81,7 +83,7 @@ export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: Flo
     const updated = await forceNewDeployment(ecs, req.cluster, req.service);
     if (!updated) throw new Error(`UpdateService returned no service for ${req.service}`);
     log.info(`Forced a new deployment of ${req.cluster}/${req.service} with ${taskDefinitionName(currentArn)}`);
-    return { taskDefinitionArn: updated.taskDefinition ?? currentArn, deploymentId: primaryDeploymentId(updated), registered: false, startedAt, service: updated };
+    return { taskDefinitionArn: updated.taskDefinition ?? currentArn, deploymentId: startedDeploymentId(updated), registered: false, startedAt, service: updated };
   }
 
   const current = await describeTaskDefinition(ecs, currentArn, signal);
@@ -124,5 +126,5 @@ export async function deployService(ecs: ECSClient, req: DeployRequest, ctx: Flo
   const startedAt = new Date();
   const updated = await updateServiceTaskDefinition(ecs, req.cluster, req.service, target);
   log.info(`Updated ${req.cluster}/${req.service} to ${taskDefinitionName(target)}`);
-  return { taskDefinitionArn: updated.taskDefinition ?? target, deploymentId: primaryDeploymentId(updated), registered, startedAt, service: updated };
+  return { taskDefinitionArn: updated.taskDefinition ?? target, deploymentId: startedDeploymentId(updated), registered, startedAt, service: updated };
 }

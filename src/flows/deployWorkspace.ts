@@ -1,13 +1,10 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import type Docker from 'dockerode';
 import { throwIfAborted } from '../core/abort';
 import { plural } from '../core/clusterSummary';
 import { formatDiagnostic, type RenderOptions } from '../core/compose/index';
-import type { ResolvedConnection } from '../core/connection';
 import { UserError } from '../core/userError';
-import type { BuildAndPushDeps } from './buildAndPush';
-import { buildComposeImages, imagesOf, type PushedImage } from './composeImages';
+import { buildComposeImages, imagesOf, type ComposeImagesDeps, type PushedImage } from './composeImages';
 import { deployService, type DeployRequest, type DeployResult, type FlowContext } from './deployService';
 import { renderComposeProject, type RenderComposeRequest } from './renderCompose';
 
@@ -23,14 +20,10 @@ export interface DeployWorkspaceRequest {
   readonly confirm?: DeployRequest['confirm'];
 }
 
-export interface DeployWorkspaceDeps extends FlowContext {
+/** What building the images needs, and ECS for the deploy. */
+export interface DeployWorkspaceDeps extends ComposeImagesDeps, FlowContext {
   readonly ecs: ECSClient;
   readonly ecr: ECRClient;
-  readonly docker: Docker;
-  readonly dockerHost: string;
-  readonly connection: ResolvedConnection;
-  readonly gitInfo?: BuildAndPushDeps['gitInfo'];
-  readonly buildRecords?: BuildAndPushDeps['buildRecords'];
 }
 
 export interface DeployWorkspaceResult {

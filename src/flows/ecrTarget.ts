@@ -2,7 +2,7 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { RepositoryInfo } from '../aws/ecr';
 import { describeAwsError } from '../core/awsErrors';
 import { profileName, type ResolvedConnection } from '../core/connection';
-import type { RegistryLogin } from '../core/image/ecrNames';
+import type { RegistryLogin } from '../core/image/ecrToken';
 import type { Logger } from '../core/logger';
 import { UserError } from '../core/userError';
 

@@ -24,6 +24,33 @@ const MANIFEST_TYPES = 'application/vnd.docker.distribution.manifest.v2+json, ap
 
 /** Returns true when every step passed. */
 export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, root, say }) {
+  const ctx = await openWorkbench({ csDir, endpoint, registry, demo, root, say });
+  try {
+    await ctx.page.goto(url);
+    for (const [name, check] of STEPS) await ctx.step(name, () => check(ctx));
+    const { launchSteps } = await import('./sandbox-launch-check.mjs');
+    await launchSteps({ ...ctx, until });
+  } finally {
+    await ctx.close();
+  }
+  const { failures } = ctx;
+  say(failures.length ? `check: ${failures.length} step(s) failed: ${failures.join('; ')}` : 'check: every step passed');
+  return failures.length === 0;
+}
+
+/** The steps in order, each a function of the check's context; a later step may use what an earlier one left (ctx.imageUri). */
+const STEPS = [
+  ['ECS view: demo → web → task → container', checkExplorerLevels],
+  ['Build and Push Image… on backend/Dockerfile', checkBuildAndPush],
+  ['Deploy Service… demo/web with the pushed image', checkDeployPushedImage],
+  ['Follow Logs on demo/web: seeded and new lines', checkFollowLogs],
+  ['Rollout watcher reports the outcome of the deploy', checkRolloutOutcome],
+  ['Force New Deployment of demo/web', checkForceNewDeployment],
+  ['Roll Back Service… demo/web to revision 1', checkRollBack],
+];
+
+/** Chromium on the sandbox's workbench, the AWS clients, and the helpers every step uses. */
+async function openWorkbench({ csDir, endpoint, registry, demo, root, say }) {
   const shotsDir = path.join(root, 'test-results');
   fs.mkdirSync(shotsDir, { recursive: true });
   const aws = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 };
@@ -86,163 +113,167 @@ export async function runSandboxCheck({ url, csDir, endpoint, registry, demo, ro
     const td = (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: svc.taskDefinition }))).taskDefinition;
     return { svc, td, backend: td.containerDefinitions.find((c) => c.name === 'backend')?.image };
   };
-
-  let imageUri;
-  try {
-    await page.goto(url);
-    await step('ECS view: demo → web → task → container', async () => {
-      const icon = page.locator('.activitybar .action-item a[aria-label^="ECS"]').first();
-      await icon.waitFor({ timeout: 60000 });
-      await icon.click();
-      // A wider side bar, so the rows' descriptions (status, revision, IP, image) are readable.
-      const bar = await page.locator('.part.sidebar').boundingBox();
-      if (bar) {
-        const x = bar.x + bar.width + 1;
-        await page.mouse.move(x, bar.y + bar.height / 2);
-        await page.mouse.down();
-        await page.mouse.move(x + 260, bar.y + bar.height / 2, { steps: 5 });
-        await page.mouse.up();
-      }
-      const tree = page.locator('.pane-body .monaco-list-row');
-      const expand = async (text) => {
-        const row = tree.filter({ hasText: text }).first();
-        await row.waitFor({ timeout: 30000 });
-        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-      };
-      await expand('demo');
-      await expand('web');
-      const taskId = demo.streams.backend[0].split('/').pop().slice(0, 6);
-      await expand(taskId);
-      await tree.filter({ hasText: 'sample-app-backend' }).first().waitFor({ timeout: 30000 });
-      await shot('explorer-levels');
-    });
-
-    await step('Build and Push Image… on backend/Dockerfile', async () => {
-      await palette('ECS: Build and Push Image');
-      await pick('ECR repository', 'sample-app-backend');
-      await quickInput.locator('.quick-input-title', { hasText: 'tags' }).waitFor({ timeout: 30000 });
-      await page.keyboard.press('Enter'); // the proposed tags
-      await workbench.getByText(/Sending context|Step \d+\/\d+|Pushing/).first().waitFor({ timeout: 30000 });
-      await shot('build-push-progress');
-      // The toast itself (a screen-reader alert with the same words can come first).
-      const toast = notification(/Pushed \S+@sha256:/);
-      await toast.waitFor({ timeout: 120000 });
-      const pushed = /Pushed (\S+@sha256:[0-9a-f]{64})/.exec((await toast.textContent()) ?? '')?.[1];
-      if (!pushed) throw new Error('no "Pushed …@sha256:…" message');
-      imageUri = pushed;
-      await shot('build-push-result');
-      say(`check:   pushed ${imageUri}`);
-      // The image is in the ECR stand-in under the repository moto's ECR knows, with that digest.
-      const repo = imageUri.replace(/^[^/]+\//, '').replace(/@.*$/, '');
-      const res = await fetch(`http://${registry}/v2/${repo}/manifests/latest`, {
-        method: 'HEAD',
-        headers: { authorization: `Basic ${Buffer.from(`AWS:${MOTO_ECR_PASSWORD}`).toString('base64')}`, accept: MANIFEST_TYPES },
-      });
-      const digest = res.headers.get('docker-content-digest');
-      if (repo !== 'sample-app-backend' || digest !== imageUri.split('@')[1]) {
-        throw new Error(`registry ${registry} has ${repo}:latest at ${digest}, not ${imageUri}`);
-      }
-      say(`check:   registry ${registry} holds sample-app-backend:latest = ${digest}`);
-      await page.keyboard.press('Escape');
-    });
-
-    await step('Deploy Service… demo/web with the pushed image', async () => {
-      if (!imageUri) throw new Error('nothing was pushed');
-      // Real ECR lists a pushed image at once; the sandbox's mirror tells moto within a second or two.
-      const digest = imageUri.split('@')[1];
-      await until('moto\'s ECR lists the pushed digest', async () =>
-        ((await ecr.send(new DescribeImagesCommand({ repositoryName: 'sample-app-backend' }))).imageDetails ?? []).some((i) => i.imageDigest === digest),
-      );
-      const before = await serviceTaskDefinition();
-      await palette('ECS: Deploy Service');
-      await pickIfAsked('Select Cluster', 'demo');
-      await pickIfAsked('Select Service in demo', 'web');
-      await pick('What to deploy', 'A new image');
-      await pick('Container to update', 'backend');
-      await pick('New image for backend', digest.slice(0, 19));
-      // The question is a notification, not a dialog, so the diff stays in view.
-      const question = notificationItem(/Deploy .* to web\?/);
-      await question.waitFor({ timeout: 30000 });
-      await workbench.locator('.monaco-diff-editor').first().waitFor({ timeout: 10000 });
-      await visible(digest.slice(7, 19), 10000);
-      await shot('deploy-diff');
-      await page.locator('.part.editor .editor-actions .action-label[aria-label="Deploy"]').first().click({ timeout: 10000 });
-      await visible('Deploying web', 30000);
-      // The progress shows from the start: wait for UpdateService itself.
-      await until('web gets a new task definition', async () => (await serviceTaskDefinition()).td.revision !== before.td.revision, 30000);
-      await shot('deploy-watching');
-      const after = await serviceTaskDefinition();
-      if (after.td.revision !== before.td.revision + 1) throw new Error(`web runs ${after.svc.taskDefinition}, expected revision ${before.td.revision + 1}`);
-      if (after.backend !== imageUri) throw new Error(`backend image of ${after.svc.taskDefinition} is ${after.backend}, not ${imageUri}`);
-      say(`check:   DescribeServices: web runs ${after.td.family}:${after.td.revision}, backend image ${after.backend}`);
-    });
-
-    await step('Follow Logs on demo/web: seeded and new lines', async () => {
-      await palette('View: Close All Editors');
-      await palette('ECS: Follow Logs');
-      await pickIfAsked('Cluster', 'demo');
-      await pickIfAsked('Service of demo', 'web');
-      const line = (text) => page.locator('.part.panel .view-line').filter({ hasText: text }).first();
-      await line('Listening on port 3000').waitFor({ timeout: 30000 });
-      // A line written now, while following, must arrive; so must the sandbox writer's.
-      const marker = `GET /sandbox-check ${Date.now()} 200`;
-      await logs.send(new PutLogEventsCommand({ logGroupName: demo.logGroup, logStreamName: demo.streams.backend[0], logEvents: [{ timestamp: Date.now(), message: marker }] }));
-      await line(marker).waitFor({ timeout: 30000 });
-      const writerLines = () => page.locator('.part.panel .view-line').filter({ hasText: /\((request|connection)\s\d+\)/ }).count();
-      const seen = await writerLines();
-      await until('a line of the sandbox writer arrives while following', async () => (await writerLines()) > seen, 20000);
-      // Every line in view: seeded ones at the top, the newest at the bottom.
-      await page.locator('.part.panel .action-label[aria-label*="Maximize"]').first().click({ timeout: 5000 }).catch(() => undefined);
-      await line('Listening on port 3000').waitFor({ timeout: 10000 });
-      await shot('follow-logs');
-      say(`check:   "ECS Logs: web" shows the seeded lines, the line written while following, and ${(await writerLines()) - seen} new of the writer's`);
-      await page.locator('.part.panel .action-label[aria-label*="Restore"]').first().click({ timeout: 5000 }).catch(() => undefined);
-    });
-
-    await step('Rollout watcher reports the outcome of the deploy', async () => {
-      await palette('Notifications: Show Notifications');
-      await notification(/web: .*(timed out|not finished|minute)|web now runs|rollout of .* FAILED/i).waitFor({ timeout: 120000 });
-      await shot('deploy-outcome');
-      await page.keyboard.press('Escape');
-    });
-
-    await step('Force New Deployment of demo/web', async () => {
-      const before = await serviceTaskDefinition();
-      await palette('ECS: Force New Deployment');
-      await pickIfAsked('Select Cluster', 'demo');
-      await pickIfAsked('Select Service in demo', 'web');
-      const dialog = page.locator('.monaco-dialog-box');
-      await dialog.getByText('Force a new deployment of web?').waitFor({ timeout: 30000 });
-      await shot('force-confirm');
-      await dialog.getByRole('button', { name: 'Force New Deployment' }).click();
-      await until('web gets a new deployment', async () => (await serviceTaskDefinition()).svc.deployments[0].id !== before.svc.deployments[0].id, 30000);
-      const after = await serviceTaskDefinition();
-      if (after.svc.taskDefinition !== before.svc.taskDefinition) throw new Error(`the revision changed to ${after.svc.taskDefinition}`);
-      say(`check:   web still runs ${after.td.family}:${after.td.revision}, new deployment ${after.svc.deployments[0].id} (was ${before.svc.deployments[0].id})`);
-    });
-
-    await step('Roll Back Service… demo/web to revision 1', async () => {
-      await palette('ECS: Roll Back Service');
-      await pickIfAsked('Select Cluster', 'demo');
-      await pickIfAsked('Select Service in demo', 'web');
-      await pick('Roll back web', `${demo.family}:1`);
-      const question = notificationItem(/Deploy .* to web\?/);
-      await question.waitFor({ timeout: 30000 });
-      await shot('rollback-diff');
-      await page.locator('.part.editor .editor-actions .action-label[aria-label="Deploy"]').first().click({ timeout: 10000 });
-      await until('web runs revision 1', async () => (await serviceTaskDefinition()).td.revision === 1, 30000).catch(() => undefined);
-      const after = await serviceTaskDefinition();
-      if (after.td.revision !== 1) throw new Error(`web runs ${after.svc.taskDefinition} after the roll back`);
-      say(`check:   web runs ${after.td.family}:${after.td.revision} again (backend ${after.backend})`);
-    });
-    const { launchSteps } = await import('./sandbox-launch-check.mjs');
-    await launchSteps({ page, step, shot, palette, quickInput, until, say, aws });
-  } finally {
+  const close = async () => {
     await browser.close().catch(() => undefined);
     ecs.destroy();
     ecr.destroy();
     logs.destroy();
+  };
+  return {
+    page, workbench, quickInput, failures, shot, step, visible, palette, pick, pickIfAsked, notification, notificationItem, serviceTaskDefinition,
+    aws, ecs, ecr, logs, say, demo, registry, close, imageUri: undefined,
+  };
+}
+
+async function checkExplorerLevels(ctx) {
+  const { page, shot, demo } = ctx;
+  const icon = page.locator('.activitybar .action-item a[aria-label^="ECS"]').first();
+  await icon.waitFor({ timeout: 60000 });
+  await icon.click();
+  // A wider side bar, so the rows' descriptions (status, revision, IP, image) are readable.
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (bar) {
+    const x = bar.x + bar.width + 1;
+    await page.mouse.move(x, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x + 260, bar.y + bar.height / 2, { steps: 5 });
+    await page.mouse.up();
   }
-  say(failures.length ? `check: ${failures.length} step(s) failed: ${failures.join('; ')}` : 'check: every step passed');
-  return failures.length === 0;
+  const tree = page.locator('.pane-body .monaco-list-row');
+  const expand = async (text) => {
+    const row = tree.filter({ hasText: text }).first();
+    await row.waitFor({ timeout: 30000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  };
+  await expand('demo');
+  await expand('web');
+  const taskId = demo.streams.backend[0].split('/').pop().slice(0, 6);
+  await expand(taskId);
+  await tree.filter({ hasText: 'sample-app-backend' }).first().waitFor({ timeout: 30000 });
+  await shot('explorer-levels');
+}
+
+async function checkBuildAndPush(ctx) {
+  const { page, workbench, quickInput, shot, palette, pick, notification, say, registry } = ctx;
+  await palette('ECS: Build and Push Image');
+  await pick('ECR repository', 'sample-app-backend');
+  await quickInput.locator('.quick-input-title', { hasText: 'tags' }).waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter'); // the proposed tags
+  await workbench.getByText(/Sending context|Step \d+\/\d+|Pushing/).first().waitFor({ timeout: 30000 });
+  await shot('build-push-progress');
+  // The toast itself (a screen-reader alert with the same words can come first).
+  const toast = notification(/Pushed \S+@sha256:/);
+  await toast.waitFor({ timeout: 120000 });
+  const pushed = /Pushed (\S+@sha256:[0-9a-f]{64})/.exec((await toast.textContent()) ?? '')?.[1];
+  if (!pushed) throw new Error('no "Pushed …@sha256:…" message');
+  ctx.imageUri = pushed;
+  await shot('build-push-result');
+  say(`check:   pushed ${ctx.imageUri}`);
+  // The image is in the ECR stand-in under the repository moto's ECR knows, with that digest.
+  const repo = ctx.imageUri.replace(/^[^/]+\//, '').replace(/@.*$/, '');
+  const res = await fetch(`http://${registry}/v2/${repo}/manifests/latest`, {
+    method: 'HEAD',
+    headers: { authorization: `Basic ${Buffer.from(`AWS:${MOTO_ECR_PASSWORD}`).toString('base64')}`, accept: MANIFEST_TYPES },
+  });
+  const digest = res.headers.get('docker-content-digest');
+  if (repo !== 'sample-app-backend' || digest !== ctx.imageUri.split('@')[1]) {
+    throw new Error(`registry ${registry} has ${repo}:latest at ${digest}, not ${ctx.imageUri}`);
+  }
+  say(`check:   registry ${registry} holds sample-app-backend:latest = ${digest}`);
+  await page.keyboard.press('Escape');
+}
+
+async function checkDeployPushedImage(ctx) {
+  const { page, workbench, shot, visible, palette, pick, pickIfAsked, notificationItem, serviceTaskDefinition, ecr, say } = ctx;
+  if (!ctx.imageUri) throw new Error('nothing was pushed');
+  // Real ECR lists a pushed image at once; the sandbox's mirror tells moto within a second or two.
+  const digest = ctx.imageUri.split('@')[1];
+  await until('moto\'s ECR lists the pushed digest', async () =>
+    ((await ecr.send(new DescribeImagesCommand({ repositoryName: 'sample-app-backend' }))).imageDetails ?? []).some((i) => i.imageDigest === digest),
+  );
+  const before = await serviceTaskDefinition();
+  await palette('ECS: Deploy Service');
+  await pickIfAsked('Select Cluster', 'demo');
+  await pickIfAsked('Select Service in demo', 'web');
+  await pick('What to deploy', 'A new image');
+  await pick('Container to update', 'backend');
+  await pick('New image for backend', digest.slice(0, 19));
+  // The question is a notification, not a dialog, so the diff stays in view.
+  const question = notificationItem(/Deploy .* to web\?/);
+  await question.waitFor({ timeout: 30000 });
+  await workbench.locator('.monaco-diff-editor').first().waitFor({ timeout: 10000 });
+  await visible(digest.slice(7, 19), 10000);
+  await shot('deploy-diff');
+  await page.locator('.part.editor .editor-actions .action-label[aria-label="Deploy"]').first().click({ timeout: 10000 });
+  await visible('Deploying web', 30000);
+  // The progress shows from the start: wait for UpdateService itself.
+  await until('web gets a new task definition', async () => (await serviceTaskDefinition()).td.revision !== before.td.revision, 30000);
+  await shot('deploy-watching');
+  const after = await serviceTaskDefinition();
+  if (after.td.revision !== before.td.revision + 1) throw new Error(`web runs ${after.svc.taskDefinition}, expected revision ${before.td.revision + 1}`);
+  if (after.backend !== ctx.imageUri) throw new Error(`backend image of ${after.svc.taskDefinition} is ${after.backend}, not ${ctx.imageUri}`);
+  say(`check:   DescribeServices: web runs ${after.td.family}:${after.td.revision}, backend image ${after.backend}`);
+}
+
+async function checkFollowLogs(ctx) {
+  const { page, shot, palette, pickIfAsked, logs, say, demo } = ctx;
+  await palette('View: Close All Editors');
+  await palette('ECS: Follow Logs');
+  await pickIfAsked('Cluster', 'demo');
+  await pickIfAsked('Service of demo', 'web');
+  const line = (text) => page.locator('.part.panel .view-line').filter({ hasText: text }).first();
+  await line('Listening on port 3000').waitFor({ timeout: 30000 });
+  // A line written now, while following, must arrive; so must the sandbox writer's.
+  const marker = `GET /sandbox-check ${Date.now()} 200`;
+  await logs.send(new PutLogEventsCommand({ logGroupName: demo.logGroup, logStreamName: demo.streams.backend[0], logEvents: [{ timestamp: Date.now(), message: marker }] }));
+  await line(marker).waitFor({ timeout: 30000 });
+  const writerLines = () => page.locator('.part.panel .view-line').filter({ hasText: /\((request|connection)\s\d+\)/ }).count();
+  const seen = await writerLines();
+  await until('a line of the sandbox writer arrives while following', async () => (await writerLines()) > seen, 20000);
+  // Every line in view: seeded ones at the top, the newest at the bottom.
+  await page.locator('.part.panel .action-label[aria-label*="Maximize"]').first().click({ timeout: 5000 }).catch(() => undefined);
+  await line('Listening on port 3000').waitFor({ timeout: 10000 });
+  await shot('follow-logs');
+  say(`check:   "ECS Logs: web" shows the seeded lines, the line written while following, and ${(await writerLines()) - seen} new of the writer's`);
+  await page.locator('.part.panel .action-label[aria-label*="Restore"]').first().click({ timeout: 5000 }).catch(() => undefined);
+}
+
+async function checkRolloutOutcome(ctx) {
+  const { page, shot, palette, notification } = ctx;
+  await palette('Notifications: Show Notifications');
+  await notification(/web: .*(timed out|not finished|minute)|web now runs|rollout of .* FAILED/i).waitFor({ timeout: 120000 });
+  await shot('deploy-outcome');
+  await page.keyboard.press('Escape');
+}
+
+async function checkForceNewDeployment(ctx) {
+  const { page, shot, palette, pickIfAsked, serviceTaskDefinition, say } = ctx;
+  const before = await serviceTaskDefinition();
+  await palette('ECS: Force New Deployment');
+  await pickIfAsked('Select Cluster', 'demo');
+  await pickIfAsked('Select Service in demo', 'web');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.getByText('Force a new deployment of web?').waitFor({ timeout: 30000 });
+  await shot('force-confirm');
+  await dialog.getByRole('button', { name: 'Force New Deployment' }).click();
+  await until('web gets a new deployment', async () => (await serviceTaskDefinition()).svc.deployments[0].id !== before.svc.deployments[0].id, 30000);
+  const after = await serviceTaskDefinition();
+  if (after.svc.taskDefinition !== before.svc.taskDefinition) throw new Error(`the revision changed to ${after.svc.taskDefinition}`);
+  say(`check:   web still runs ${after.td.family}:${after.td.revision}, new deployment ${after.svc.deployments[0].id} (was ${before.svc.deployments[0].id})`);
+}
+
+async function checkRollBack(ctx) {
+  const { page, shot, palette, pick, pickIfAsked, notificationItem, serviceTaskDefinition, say, demo } = ctx;
+  await palette('ECS: Roll Back Service');
+  await pickIfAsked('Select Cluster', 'demo');
+  await pickIfAsked('Select Service in demo', 'web');
+  await pick('Roll back web', `${demo.family}:1`);
+  const question = notificationItem(/Deploy .* to web\?/);
+  await question.waitFor({ timeout: 30000 });
+  await shot('rollback-diff');
+  await page.locator('.part.editor .editor-actions .action-label[aria-label="Deploy"]').first().click({ timeout: 10000 });
+  await until('web runs revision 1', async () => (await serviceTaskDefinition()).td.revision === 1, 30000).catch(() => undefined);
+  const after = await serviceTaskDefinition();
+  if (after.td.revision !== 1) throw new Error(`web runs ${after.svc.taskDefinition} after the roll back`);
+  say(`check:   web runs ${after.td.family}:${after.td.revision} again (backend ${after.backend})`);
 }

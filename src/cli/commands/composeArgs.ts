@@ -30,6 +30,18 @@ export const COMPOSE_HELP = [
 export const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : []);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** The COMPOSE_OPTIONS that say which project to read, as the render flows take them, read from the current folder. */
+export function composeSource(values: Record<string, unknown>, env: Readonly<Record<string, string | undefined>>) {
+  return {
+    files: list(values.file),
+    projectDirectory: str(values['project-directory']),
+    envFile: str(values['env-file']),
+    profiles: list(values.profile),
+    processEnv: env,
+    cwd: process.cwd(),
+  };
+}
+
 /** `--image SERVICE=URI`… as a map. */
 export function imageOverrides(values: string[]): Record<string, string> {
   const out: Record<string, string> = {};

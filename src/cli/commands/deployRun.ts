@@ -3,9 +3,9 @@ import { profileName } from '../../core/connection';
 import { UserError, userMessage } from '../../core/userError';
 import { deployService, type DeploySource } from '../../flows/deployService';
 import { readTaskDefinitionFile } from '../../flows/taskDefinitionFile';
-import { UsageError } from '../args';
+import { requiredString, UsageError } from '../args';
 import type { CommandContext } from '../command';
-import { finishDeploy, requiredString } from './rolloutCli';
+import { finishDeploy } from './finishDeploy';
 import { timeoutOf } from './rolloutTimeout';
 
 export async function run({ io, args, connection, log }: CommandContext): Promise<number> {
@@ -34,7 +34,6 @@ export async function run({ io, args, connection, log }: CommandContext): Promis
         throw new UserError(userMessage(err, { service: 'ECS', profile: profileName(conn), endpoint: conn.endpoint }), err);
       },
     );
-    if (!result) return 1;
     return await finishDeploy(clients, cluster, service, result, { wait: Boolean(v.wait), timeoutMs, io, log });
   } finally {
     clients.dispose();

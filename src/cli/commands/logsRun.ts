@@ -1,5 +1,5 @@
 import { AwsClients } from '../../aws/clients';
-import { isAbortError } from '../../core/abort';
+import { abortError, isAbortError } from '../../core/abort';
 import { profileName } from '../../core/connection';
 import { requireDuration } from '../../core/duration';
 import { followServiceLogs } from '../../flows/followLogs';
@@ -43,7 +43,7 @@ export async function run({ io, args, connection, log }: CommandContext): Promis
   } finally {
     clients.dispose();
   }
-  if (!follow && io.signal.aborted) throw Object.assign(new Error('interrupted'), { name: 'AbortError' });
+  if (!follow && io.signal.aborted) throw abortError('interrupted');
   if (!follow && lines === 0) log.info(`No log lines of service "${service}" in the last ${str('since') ?? DEFAULT_SINCE}.`);
   return 0;
 }

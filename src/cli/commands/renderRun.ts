@@ -4,7 +4,7 @@ import { formatDiagnostic, type CpuArchitecture, type LaunchType } from '../../c
 import { accountFromArn, renderComposeProject } from '../../flows/renderCompose';
 import { UsageError } from '../args';
 import type { CommandContext } from '../command';
-import { imageOverrides, list, renderRegion, shownPath, str } from './composeArgs';
+import { composeSource, imageOverrides, list, renderRegion, shownPath, str } from './composeArgs';
 
 function choice<T extends string>(value: string | undefined, option: string, allowed: Record<string, T>): T | undefined {
   if (value === undefined) return undefined;
@@ -24,14 +24,10 @@ export async function run(ctx: CommandContext): Promise<number> {
   const region = await renderRegion(ctx);
   const executionRoleArn = str(v['execution-role-arn']);
   const taskRoleArn = str(v['task-role-arn']);
-  const cwd = process.cwd();
+  const source = composeSource(v, io.env);
+  const { cwd } = source;
   const result = renderComposeProject({
-    files: list(v.file),
-    projectDirectory: str(v['project-directory']),
-    envFile: str(v['env-file']),
-    profiles: list(v.profile),
-    processEnv: io.env,
-    cwd,
+    ...source,
     options: {
       region,
       launchType,

@@ -3,9 +3,9 @@ import { describeService } from '../../aws/services';
 import { profileName } from '../../core/connection';
 import { UserError, userMessage } from '../../core/userError';
 import { deployService } from '../../flows/deployService';
-import { UsageError } from '../args';
+import { requiredString, UsageError } from '../args';
 import type { CommandContext } from '../command';
-import { finishDeploy, requiredString } from './rolloutCli';
+import { finishDeploy } from './finishDeploy';
 import { timeoutOf } from './rolloutTimeout';
 import { familyOf } from '../../core/arns';
 
@@ -31,7 +31,6 @@ export async function run({ io, args, connection, log }: CommandContext): Promis
       { cluster, service, source: { kind: 'revision', taskDefinition: `${family}:${revisionText}` } },
       { log, signal: io.signal, progress: { report: ({ message }) => message && log.info(message) } },
     ).catch(fail);
-    if (!result) return 1;
     return await finishDeploy(clients, cluster, service, result, { wait: Boolean(v.wait), timeoutMs, io, log });
   } finally {
     clients.dispose();

@@ -1,4 +1,4 @@
-/** Valid Fargate task sizes: cpu units → allowed memory MiB (product.md, from the ECS docs). */
+/** Valid Fargate task sizes: cpu units → allowed memory MiB (from the ECS docs' task size table). */
 const FARGATE_SIZES: ReadonlyArray<readonly [number, readonly number[]]> = [
   [256, [512, 1024, 2048]],
   [512, range(1024, 4096, 1024)],

@@ -30,7 +30,6 @@ export interface CScalar {
 }
 
 export const scalar = (value: ScalarValue, pos: SourcePos): CScalar => ({ kind: 'scalar', value, pos });
-export const emptyMap = (pos: SourcePos): CMap => ({ kind: 'map', pos, entries: new Map() });
 
 export const isMap = (n: CNode | undefined): n is CMap => n?.kind === 'map';
 export const isSeq = (n: CNode | undefined): n is CSeq => n?.kind === 'seq';

@@ -3,7 +3,7 @@ import { DiagnosticBag, editorProfileHint, sortDiagnostics, type ComposeDiagnost
 import { renderDependsOn } from './dependsOn';
 import { loadComposeProject, type ComposeProject, type LoadOptions } from './loadProject';
 import { bool, get, isMap, text, type CMap } from './node';
-import type { RenderOptions, ServiceContext } from './renderContext';
+import type { LaunchType, RenderOptions, ServiceContext } from './renderContext';
 import { renderService, type RenderedService } from './renderService';
 import { TOP_LEVEL_KEYS } from './serviceKeys';
 import { taskSize } from './taskSize';
@@ -44,10 +44,37 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
   if (!project) return { diagnostics: sortDiagnostics(diags.items) };
   const opts = input.options;
   const launchType = opts.launchType ?? 'FARGATE';
-  const root = project.root;
-  checkTopLevel(root, diags);
-  const taskX = get(root, 'x-ecs');
+  checkTopLevel(project.root, diags);
+  const taskX = get(project.root, 'x-ecs');
   const family = chooseFamily(project, opts, taskX, diags);
+  if (!checkServiceCount(project, diags)) {
+    return { diagnostics: sortDiagnostics(diags.items), projectName: project.name, details: { project, services: new Map() } };
+  }
+  const containerNames = containerNamesOf(project, diags);
+  const rendered = renderServices(input, project, { containerNames, logGroup: opts.logGroup ?? `/ecs/${family}`, launchType }, diags);
+  checkPortClashes(rendered, diags);
+  applyStartOrder(project, rendered, containerNames, diags);
+  const volumes = taskVolumes(rendered, get(taskX, 'efs'), launchType, diags);
+  const td = assembleTask(family, launchType, rendered, taskX, opts, diags, project.taskPos);
+  applyRoles(td, opts, taskX, launchType, diags, project.taskPos);
+  if (volumes.length) td.volumes = volumes;
+
+  const result = (taskDefinition?: RegisterTaskDefinitionCommandInput) => ({
+    taskDefinition,
+    diagnostics: sortDiagnostics(diags.items),
+    projectName: project.name,
+    family,
+    details: { project, services: rendered },
+  });
+  if (diags.hasErrors) return result();
+  // Never hand out something ECS would refuse: our own checks run on every output.
+  const problems = validateTaskDefinition(td);
+  for (const p of problems) diags.error(project.taskPos, `the rendered task definition is invalid: ${p}`, 'invalid-output');
+  return result(problems.length ? undefined : td);
+}
+
+/** False when no service is enabled (nothing to render); an error too when there are more than a task holds. */
+function checkServiceCount(project: ComposeProject, diags: DiagnosticBag): boolean {
   if (project.services.size === 0) {
     const profile = [...project.disabled.values()][0]?.[0] ?? 'NAME';
     diags.error(
@@ -55,13 +82,16 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
       { cli: `no service is enabled: every service has a profile; pass --profile ${profile}`, editor: `no service is enabled: every service has a profile; ${editorProfileHint(profile)}` },
       'no-services',
     );
-    return { diagnostics: sortDiagnostics(diags.items), projectName: project.name, details: { project, services: new Map() } };
+    return false;
   }
   if (project.services.size > MAX_CONTAINERS) {
-    diags.error(get(root, 'services')!.pos, `${project.services.size} services, but an ECS task holds at most ${MAX_CONTAINERS} containers: leave some out with profiles`, 'too-many-services');
+    diags.error(get(project.root, 'services')!.pos, `${project.services.size} services, but an ECS task holds at most ${MAX_CONTAINERS} containers: leave some out with profiles`, 'too-many-services');
   }
-  const logGroup = opts.logGroup ?? `/ecs/${family}`;
-  const hosts = serviceHosts(project);
+  return true;
+}
+
+/** Compose service name → container name (ECS allows letters, digits, "-" and "_"); clashes are errors. */
+function containerNamesOf(project: ComposeProject, diags: DiagnosticBag): Map<string, string> {
   const containerNames = new Map<string, string>();
   for (const [name, svc] of project.services) {
     const cn = name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255);
@@ -69,23 +99,38 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
     if ([...containerNames.values()].includes(cn)) diags.error(svc.pos, `two services would both be container "${cn}": rename one`, 'container-name');
     containerNames.set(name, cn);
   }
+  return containerNames;
+}
 
+/** Each service as a container, logging to the task's awslogs group under its container name. */
+function renderServices(
+  input: RenderInput,
+  project: ComposeProject,
+  task: { containerNames: ReadonlyMap<string, string>; logGroup: string; launchType: LaunchType },
+  diags: DiagnosticBag,
+): Map<string, RenderedService> {
+  const opts = input.options;
+  const hosts = serviceHosts(project);
   const rendered = new Map<string, RenderedService>();
   for (const [name, svc] of project.services) {
     const xEcs = get(svc, 'x-ecs');
     if (xEcs && !isMap(xEcs)) diags.error(xEcs.pos, 'x-ecs of a service must be a mapping', 'x-ecs');
     const ctx: ServiceContext = {
-      name, svc, project, opts, diags, hosts, launchType, env: input.env, readFile: input.readFile,
+      name, svc, project, opts, diags, hosts, launchType: task.launchType, env: input.env, readFile: input.readFile,
       xEcs: isMap(xEcs) ? xEcs : undefined,
     };
+    const containerName = task.containerNames.get(name)!;
     const log: LogConfiguration = {
       logDriver: 'awslogs',
-      options: { 'awslogs-group': logGroup, 'awslogs-region': opts.region, 'awslogs-stream-prefix': containerNames.get(name)! },
+      options: { 'awslogs-group': task.logGroup, 'awslogs-region': opts.region, 'awslogs-stream-prefix': containerName },
     };
-    rendered.set(name, renderService(ctx, containerNames.get(name)!, log));
+    rendered.set(name, renderService(ctx, containerName, log));
   }
-  checkPortClashes(rendered, diags);
+  return rendered;
+}
 
+/** depends_on as container dependencies; one-shot services (others wait for them to finish) are not essential. */
+function applyStartOrder(project: ComposeProject, rendered: Map<string, RenderedService>, containerNames: ReadonlyMap<string, string>, diags: DiagnosticBag): void {
   const { dependsOn, oneShot } = renderDependsOn(
     {
       services: project.services,
@@ -101,9 +146,19 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
     const explicit = bool(get(get(project.services.get(name), 'x-ecs'), 'essential'));
     r.container.essential = explicit ?? !oneShot.has(name);
   }
+}
 
-  const volumes = taskVolumes(rendered, get(taskX, 'efs'), launchType, diags);
-  const size = taskSize([...rendered.values()], launchType, taskX, diags, project.taskPos);
+/** The task around the containers: awsvpc, its size and platform. */
+function assembleTask(
+  family: string,
+  launchType: LaunchType,
+  rendered: ReadonlyMap<string, RenderedService>,
+  taskX: ReturnType<typeof get>,
+  opts: RenderOptions,
+  diags: DiagnosticBag,
+  taskPos: SourcePos,
+): RegisterTaskDefinitionCommandInput {
+  const size = taskSize([...rendered.values()], launchType, taskX, diags, taskPos);
   const td: RegisterTaskDefinitionCommandInput = {
     family,
     networkMode: 'awsvpc',
@@ -112,13 +167,18 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
     runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: opts.cpuArchitecture ?? 'X86_64' },
     containerDefinitions: [...rendered.values()].map((r) => r.container as ContainerDefinition),
   };
+  return td;
+}
+
+/** The execution and task roles: given, else the account's ecsTaskExecutionRole (said), else a warning on Fargate. */
+function applyRoles(td: RegisterTaskDefinitionCommandInput, opts: RenderOptions, taskX: ReturnType<typeof get>, launchType: LaunchType, diags: DiagnosticBag, taskPos: SourcePos): void {
   const execRole = opts.executionRoleArn ?? text(get(taskX, 'executionRoleArn'));
   const taskRole = opts.taskRoleArn ?? text(get(taskX, 'taskRoleArn'));
   if (execRole) td.executionRoleArn = execRole;
   else if (opts.accountId) {
     td.executionRoleArn = `arn:aws:iam::${opts.accountId}:role/ecsTaskExecutionRole`;
     diags.info(
-      project.taskPos,
+      taskPos,
       { cli: `executionRoleArn defaults to ${td.executionRoleArn}`, editor: `executionRoleArn defaults to ${td.executionRoleArn}: write it as x-ecs.executionRoleArn to keep it (quick fix)` },
       'execution-role',
       { role: td.executionRoleArn },
@@ -126,26 +186,12 @@ export function renderTaskWithDetails(input: RenderInput): RenderResult & { read
   } else if (launchType === 'FARGATE') {
     const start = 'no execution role: Fargate needs one to pull from ECR and write awslogs; ';
     diags.warn(
-      project.taskPos,
+      taskPos,
       { cli: `${start}pass --execution-role-arn (usually arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole)`, editor: `${start}set x-ecs.executionRoleArn (usually arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole; the quick fix fills in your account)` },
       'execution-role',
     );
   }
   if (taskRole) td.taskRoleArn = taskRole;
-  if (volumes.length) td.volumes = volumes;
-
-  const result = (taskDefinition?: RegisterTaskDefinitionCommandInput) => ({
-    taskDefinition,
-    diagnostics: sortDiagnostics(diags.items),
-    projectName: project.name,
-    family,
-    details: { project, services: rendered },
-  });
-  if (diags.hasErrors) return result();
-  // Never hand out something ECS would refuse: our own checks run on every output.
-  const problems = validateTaskDefinition(td);
-  for (const p of problems) diags.error(project.taskPos, `the rendered task definition is invalid: ${p}`, 'invalid-output');
-  return result(problems.length ? undefined : td);
 }
 
 function chooseFamily(project: ComposeProject, opts: RenderOptions, taskX: ReturnType<typeof get>, diags: DiagnosticBag): string {

@@ -1,6 +1,8 @@
 import type { Container, Task } from '@aws-sdk/client-ecs';
 import { parseImageRef } from '../imageRef';
-import { ICONS, md, type IconSpec, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type IconSpec, type RowView } from './rowView';
+import { contextValue } from './contextValues';
 
 /**
  * "repo:tag" without the registry host, or "repo@sha256:1234abcd" (12 hex) for digests:
@@ -52,6 +54,6 @@ export function containerView(c: Container, task?: Task): RowView {
     description: desc.filter(Boolean).join(' · '),
     tooltip: lines.join('\n'),
     icon: containerIcon(c, task),
-    contextValue: `ecs.container.${c.lastStatus ?? 'UNKNOWN'}`,
+    contextValue: contextValue.container(c.lastStatus ?? 'UNKNOWN'),
   };
 }

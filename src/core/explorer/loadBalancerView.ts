@@ -1,5 +1,7 @@
 import type { TargetHealthDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { ICONS, md, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type RowView } from './rowView';
+import { contextValue } from './contextValues';
 
 export interface LoadBalancerFacts {
   readonly dnsName?: string;
@@ -32,7 +34,7 @@ export function loadBalancerView(f: LoadBalancerFacts): RowView {
       `Targets: ${plural(f.targets.length, 'target')}, ${healthy} healthy${unhealthy ? `, ${unhealthy} unhealthy` : ''}`,
     ].filter(Boolean).join('\n'),
     icon: unhealthy ? ICONS.failing : f.targets.length && healthy === f.targets.length ? ICONS.healthy : { id: 'globe' },
-    contextValue: url ? 'ecs.loadBalancer.url' : 'ecs.loadBalancer',
+    contextValue: contextValue.loadBalancer(Boolean(url)),
   };
 }
 
@@ -46,6 +48,6 @@ export function targetHealthView(t: TargetHealthDescription): RowView {
     description: reason ? `${state} — ${reason}` : state,
     tooltip: `Target ${md(t.Target?.Id)}:${t.Target?.Port ?? ''} is **${md(state)}**${reason ? `\n\n${md(reason)}` : ''}`,
     icon,
-    contextValue: `ecs.target.${state}`,
+    contextValue: contextValue.target(state),
   };
 }

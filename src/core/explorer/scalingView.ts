@@ -1,5 +1,7 @@
 import type { ScalableTarget, ScalingActivity, ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
-import { md, type RowView } from './icon';
+import { md } from './markdown';
+import { type RowView } from './rowView';
+import { contextValue } from './contextValues';
 
 /** A target-tracking policy in words: "CPU 70%". */
 export function policyWords(p: ScalingPolicy): string {
@@ -19,7 +21,7 @@ export function scalingView(target: ScalableTarget, policies: readonly ScalingPo
     description: [range, desired !== undefined ? `desired ${desired}` : '', ...words].filter(Boolean).join(' · '),
     tooltip: [`**Auto scaling** ${range}  `, ...policies.map((p) => `- ${md(p.PolicyName)}: ${md(policyWords(p))}`)].join('\n'),
     icon: { id: 'arrow-both' },
-    contextValue: 'ecs.scaling',
+    contextValue: contextValue.scaling(),
   };
 }
 
@@ -30,6 +32,6 @@ export function scalingActivityView(a: ScalingActivity): RowView {
     description: [a.StatusCode, a.StartTime?.toISOString().slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
     tooltip: [md(a.Description), md(a.Cause), a.StatusMessage ? md(a.StatusMessage) : ''].filter(Boolean).join('\n\n'),
     icon: failed ? { id: 'error', color: 'testing.iconFailed' } : { id: 'history' },
-    contextValue: 'ecs.scalingActivity',
+    contextValue: contextValue.scalingActivity(),
   };
 }

@@ -1,13 +1,20 @@
 import type { Deployment, Service, Task } from '@aws-sdk/client-ecs';
 import { taskDefinitionName } from '../arns';
 import { APP_TAG_KEY } from '../stack/cfn';
-import { ICONS, md, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type RowView } from './rowView';
+import { contextValue } from './contextValues';
 
 export type ServiceHealth = 'healthy' | 'deploying' | 'failing' | 'degraded' | 'scaledToZero' | 'inactive';
 
 /** The PRIMARY deployment is the one the service is moving to. */
 export function primaryDeployment(s: Service): Deployment | undefined {
   return s.deployments?.find((d) => d.status === 'PRIMARY') ?? s.deployments?.[0];
+}
+
+/** The id of the service's PRIMARY deployment (what a deploy or forced restart started). */
+export function primaryDeploymentId(s: Service | undefined): string | undefined {
+  return s && primaryDeployment(s)?.id;
 }
 
 /** Deployments still holding or starting tasks (PRIMARY and ACTIVE ones). */
@@ -103,8 +110,7 @@ export function serviceView(s: Service, listed?: readonly Task[], recentEvents =
     description: desc.join(' · '),
     tooltip: lines.join('\n'),
     icon: HEALTH_ICON[health],
-    // `.app`: made by Launch on ECS (tagged with its app), so Delete App and the stack actions apply.
-    contextValue: `ecs.service.${health}${app || s.tags?.some((t) => t.key === APP_TAG_KEY) ? '.app' : ''}`,
+    contextValue: contextValue.service(health, app || (s.tags?.some((t) => t.key === APP_TAG_KEY) ?? false)),
   };
 }
 
@@ -115,6 +121,6 @@ export function deploymentView(d: Deployment): RowView {
     description: `${d.runningCount ?? 0}/${d.desiredCount ?? 0}${d.pendingCount ? ` · ${d.pendingCount} pending` : ''}${d.rolloutState ? ` · ${d.rolloutState}` : ''}`,
     tooltip: [deploymentLine(d), d.rolloutStateReason ? `\n\n${md(d.rolloutStateReason)}` : ''].join(''),
     icon: failing ? ICONS.failing : d.rolloutState === 'IN_PROGRESS' ? ICONS.deploying : { id: 'rocket' },
-    contextValue: `ecs.deployment.${d.status ?? 'UNKNOWN'}`,
+    contextValue: contextValue.deployment(d.status ?? 'UNKNOWN'),
   };
 }

@@ -1,5 +1,7 @@
 import type { Stack } from '@aws-sdk/client-cloudformation';
-import { ICONS, md, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type RowView } from './rowView';
+import { contextValue } from './contextValues';
 
 /** The app's CloudFormation stack under its service: status, and what it last said. */
 export function stackView(s: Stack): RowView {
@@ -21,6 +23,6 @@ export function stackView(s: Stack): RowView {
       s.LastUpdatedTime ?? s.CreationTime ? `Last change: ${(s.LastUpdatedTime ?? s.CreationTime)!.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '',
     ].filter(Boolean).join('\n'),
     icon,
-    contextValue: `ecs.stack.${/_IN_PROGRESS$/.test(status) ? 'busy' : 'idle'}`,
+    contextValue: contextValue.stack(/_IN_PROGRESS$/.test(status)),
   };
 }

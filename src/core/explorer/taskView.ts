@@ -1,7 +1,9 @@
 import type { Task } from '@aws-sdk/client-ecs';
 import { revisionOf, shortTaskId, taskDefinitionName } from '../arns';
-import { ICONS, md, type IconSpec, type RowView } from './icon';
+import { md } from './markdown';
+import { ICONS, type IconSpec, type RowView } from './rowView';
 import { timeAgo } from './timeAgo';
+import { contextValue } from './contextValues';
 
 /** The task's private IPv4 address: from its ENI attachment (awsvpc) or a container's interface. */
 export function privateIpOf(t: Task): string | undefined {
@@ -63,6 +65,6 @@ export function taskView(t: Task, now: Date): RowView {
     description: desc.join(' · '),
     tooltip: lines.join('\n'),
     icon: taskIcon(t),
-    contextValue: `ecs.task.${status}`,
+    contextValue: contextValue.task(status),
   };
 }

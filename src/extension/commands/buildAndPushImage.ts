@@ -1,12 +1,13 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
+import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { ecrRepositoryOf } from '../../core/imageRef';
 import { describeTaskDefinition } from '../../aws/taskDefinitions';
 import { repositoryNameFor } from '../../core/image/ecrNames';
 import { defaultTags, splitTags, tagProblem } from '../../core/image/imageTags';
 import type { BuildRecords } from '../../docker/buildRecords';
-import { createDockerClient } from '../../docker/engine';
+import { createDockerClient, type EngineInfo } from '../../docker/engine';
 import { buildAndPush, type BuildAndPushResult } from '../../flows/buildAndPush';
 import { gitInfoOf } from '../../flows/gitInfo';
 import { DEPLOY_SERVICE_COMMAND } from '../commandIds';
@@ -58,27 +59,10 @@ export function buildAndPushImage(state: ConnectionState, workspaceState: vscode
     const contextDir = args.context ?? path.dirname(dockerfile);
     const { connection, clients } = await state.get();
 
-    let repository = args.repository
-      ? { name: args.repository, create: args.createRepository ?? true }
-      : await serviceRepository(clients.ecs, serviceRef, signal);
-    if (!repository) {
-      const remembered = workspaceState.get<string>(repositoryKey(dockerfile));
-      repository = await pickRepository(clients.ecr, repositoryNameFor(path.basename(contextDir)), remembered, signal);
-      if (!repository) return undefined;
-    }
-    await workspaceState.update(repositoryKey(dockerfile), repository.name);
-
-    let tags = args.tags;
-    if (!tags) {
-      const typed = await vscode.window.showInputBox({
-        title: 'ECS: Build and Push Image — tags',
-        prompt: 'Tags, separated by commas or spaces',
-        value: defaultTags(await gitInfoOf(contextDir)).join(', '),
-        validateInput: (v) => (splitTags(v).length === 0 ? 'At least one tag' : splitTags(v).map(tagProblem).find(Boolean)),
-      });
-      if (typed === undefined) return undefined;
-      tags = splitTags(typed);
-    }
+    const repository = await chooseRepository(args, { ecs: clients.ecs, ecr: clients.ecr }, serviceRef, { dockerfile, contextDir }, workspaceState, signal);
+    if (!repository) return undefined;
+    const tags = args.tags ?? (await askTags(contextDir));
+    if (!tags) return undefined;
 
     const settings = readImageSettings();
     const result: BuildAndPushResult = await withProgress('Build and Push Image', (progress) =>
@@ -105,26 +89,66 @@ export function buildAndPushImage(state: ConnectionState, workspaceState: vscode
           signal,
           gitInfo: gitInfoOf,
           buildRecords,
-          confirmPlatform: async (platform, engine) => {
-            const go = `Build ${platform}`;
-            const answer = await vscode.window.showWarningMessage(
-              `The Docker engine builds ${engine.os}/${engine.arch}; ${platform} (what the task definition runs) needs emulation, which is slow and may fail. Build ${platform} anyway?`,
-              { modal: true },
-              go,
-            );
-            return answer === go;
-          },
+          confirmPlatform: confirmEmulatedPlatform,
         },
       ),
     );
     await workspaceState.update(LAST_PUSHED_KEY, { ...result, dockerfile, pushedAt: new Date().toISOString() });
-    const deployTarget = serviceRef?.kind === 'service' ? { cluster: serviceRef.cluster, service: serviceRef.service.serviceName ?? '' } : undefined;
-    void vscode.window.showInformationMessage(`Pushed ${result.imageUri}${result.reused ? ' (nothing changed since the last build: not rebuilt)' : ''}`, 'Copy URI', 'Deploy to Service…').then(async (choice) => {
-      if (choice === 'Copy URI') await vscode.env.clipboard.writeText(result.imageUri);
-      if (choice === 'Deploy to Service…') {
-        await vscode.commands.executeCommand(DEPLOY_SERVICE_COMMAND, deployTarget ?? { image: result.imageUri }, { image: result.imageUri });
-      }
-    });
+    offerNextSteps(result, serviceRef);
     return result;
   };
+}
+
+/** The repository given, else the service's, else picked (the last one used for this Dockerfile suggested); remembered. */
+async function chooseRepository(
+  args: BuildAndPushArgs,
+  clients: { ecs: ECSClient; ecr: ECRClient },
+  serviceRef: ResourceRef | undefined,
+  where: { dockerfile: string; contextDir: string },
+  workspaceState: vscode.Memento,
+  signal: AbortSignal,
+): Promise<{ name: string; create: boolean } | undefined> {
+  let repository = args.repository
+    ? { name: args.repository, create: args.createRepository ?? true }
+    : await serviceRepository(clients.ecs, serviceRef, signal);
+  if (!repository) {
+    const remembered = workspaceState.get<string>(repositoryKey(where.dockerfile));
+    repository = await pickRepository(clients.ecr, repositoryNameFor(path.basename(where.contextDir)), remembered, signal);
+    if (!repository) return undefined;
+  }
+  await workspaceState.update(repositoryKey(where.dockerfile), repository.name);
+  return repository;
+}
+
+/** The tags, typed (the git commit and "latest" offered); undefined when dismissed. */
+async function askTags(contextDir: string): Promise<string[] | undefined> {
+  const typed = await vscode.window.showInputBox({
+    title: 'ECS: Build and Push Image — tags',
+    prompt: 'Tags, separated by commas or spaces',
+    value: defaultTags(await gitInfoOf(contextDir)).join(', '),
+    validateInput: (v) => (splitTags(v).length === 0 ? 'At least one tag' : splitTags(v).map(tagProblem).find(Boolean)),
+  });
+  return typed === undefined ? undefined : splitTags(typed);
+}
+
+/** Asked when the engine would need emulation for the platform. */
+async function confirmEmulatedPlatform(platform: string, engine: EngineInfo): Promise<boolean> {
+  const go = `Build ${platform}`;
+  const answer = await vscode.window.showWarningMessage(
+    `The Docker engine builds ${engine.os}/${engine.arch}; ${platform} (what the task definition runs) needs emulation, which is slow and may fail. Build ${platform} anyway?`,
+    { modal: true },
+    go,
+  );
+  return answer === go;
+}
+
+/** "Pushed …" with Copy URI and Deploy to Service… (to the service it came from, when it came from one). */
+function offerNextSteps(result: BuildAndPushResult, serviceRef: ResourceRef | undefined): void {
+  const deployTarget = serviceRef?.kind === 'service' ? { cluster: serviceRef.cluster, service: serviceRef.service.serviceName ?? '' } : undefined;
+  void vscode.window.showInformationMessage(`Pushed ${result.imageUri}${result.reused ? ' (nothing changed since the last build: not rebuilt)' : ''}`, 'Copy URI', 'Deploy to Service…').then(async (choice) => {
+    if (choice === 'Copy URI') await vscode.env.clipboard.writeText(result.imageUri);
+    if (choice === 'Deploy to Service…') {
+      await vscode.commands.executeCommand(DEPLOY_SERVICE_COMMAND, deployTarget ?? { image: result.imageUri }, { image: result.imageUri });
+    }
+  });
 }

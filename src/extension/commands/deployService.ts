@@ -54,7 +54,7 @@ export function deployServiceCommand(state: ConnectionState, docs: ReadonlyDocum
       source,
       confirm: (change, ctx) => confirmInDiff(docs, service.service, change, confirmed, ctx),
     });
-    await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
+    await reloadAfterChange(target, explorer, signal, log, service);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, phase: outcome?.phase } : undefined;
   };
 }

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { serviceOfTask } from '../../core/explorer/taskGroups';
 import { UserError } from '../../core/userError';
 import type { FollowTarget } from '../../flows/followLogs';
@@ -7,6 +6,7 @@ import type { ConnectionState } from '../connectionState';
 import { LogFollowers } from '../logs/logFollowers';
 import { pickService, selectedRef } from '../pickers';
 import { refOf } from '../resourceRef';
+import { withCancellableProgress } from '../progress';
 
 /**
  * The argument contract of ecsDeploy.logs.follow (and ecsDeploy.logs.stopFollowing), for tree
@@ -65,15 +65,10 @@ export function followLogs(state: ConnectionState, followers: LogFollowers): Com
       return undefined;
     }
     const connected = await state.get();
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Following logs of ${target.service}…`, cancellable: true },
-      (_progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        signal.addEventListener('abort', () => controller.abort(), { once: true });
-        return followers.follow(target, connected, controller.signal);
-      },
-    );
+    // Cancel on the notification, or the command's own signal, stops following.
+    const controller = new AbortController();
+    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    await withCancellableProgress(`Following logs of ${target.service}…`, (_progress, following) => followers.follow(target, connected, following), controller);
     return LogFollowers.key(target);
   };
 }

@@ -20,7 +20,7 @@ export function forceNewDeployment(state: ConnectionState, explorer: ExplorerPro
     }
     // The tree polls a deploying service on its own; redraw once more when the watch ends.
     const { result } = await deployAndWatch(state, log, { cluster: target.cluster, service: target.service, source: { kind: 'force' } });
-    await reloadAfterChange(node, explorer, signal, target).catch(() => undefined);
+    await reloadAfterChange(node, explorer, signal, log, target);
     return result?.deploymentId;
   };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listRevisions } from '../../aws/deploy';
+import { listRevisions } from '../../aws/taskDefinitions';
 import { familyOf, taskDefinitionName } from '../../core/arns';
 import { shortImage } from '../../core/explorer/containerView';
 import { timeAgo } from '../../core/explorer/timeAgo';
@@ -50,7 +50,7 @@ export function rollbackServiceCommand(state: ConnectionState, docs: ReadonlyDoc
       source: { kind: 'revision', taskDefinition: revision },
       confirm: (change, ctx) => confirmInDiff(docs, service.service, change, confirmed, ctx),
     });
-    await reloadAfterChange(target, explorer, signal, service).catch(() => undefined);
+    await reloadAfterChange(target, explorer, signal, log, service);
     return result ? { taskDefinitionArn: result.taskDefinitionArn, phase: outcome?.phase } : undefined;
   };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scaleService as scale } from '../../aws/serviceActions';
+import { scaleService as scale } from '../../aws/services';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
 import { resolveRef } from '../pickers';
@@ -30,7 +30,7 @@ export function scaleService(state: ConnectionState, explorer: ExplorerProvider)
     const { clients } = await state.get();
     const updated = await scale(clients.ecs, ref.cluster, name, count, signal);
     log.info(`Scaled ${ref.cluster}/${name} to ${count} tasks`);
-    await reloadAfterChange(node, explorer, signal);
+    await reloadAfterChange(node, explorer, signal, log);
     return updated?.desiredCount;
   };
 }

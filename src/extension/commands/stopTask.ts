@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { stopTask as stop } from '../../aws/serviceActions';
+import { stopTask as stop } from '../../aws/tasks';
 import { shortTaskId } from '../../core/arns';
 import { serviceOfTask } from '../../core/explorer/taskGroups';
 import type { CommandBody } from '../commandWrapper';

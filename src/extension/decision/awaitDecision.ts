@@ -35,8 +35,10 @@
  * `show` is called first, and again on "Show Again".
  */
 import * as vscode from 'vscode';
+import { CANCEL_DECISION_COMMAND, PROCEED_COMMANDS } from '../commandIds';
 
-export type ProceedLabel = 'Deploy' | 'Launch' | 'Update' | 'Save';
+/** The proceed action's label; each has its command (PROCEED_COMMANDS) with its own title and icon. */
+export type ProceedLabel = keyof typeof PROCEED_COMMANDS;
 
 export interface DecisionRequest {
   /** Short: the notification's and the modal's title line, e.g. "Deploy sample-app:3 to web?". */
@@ -64,14 +66,6 @@ export interface PendingDecision {
 export const DECISION_CONTEXT_KEY = 'ecsDeploy.decisionPending';
 export const DECISION_RESOURCES_KEY = 'ecsDeploy.decisionResources';
 export const DECISION_WEBVIEWS_KEY = 'ecsDeploy.decisionWebviews';
-/** The proceed action per label: each is a command in package.json with its own title and icon. */
-export const PROCEED_COMMANDS: Record<ProceedLabel, string> = {
-  Deploy: 'ecsDeploy.decision.deploy',
-  Launch: 'ecsDeploy.decision.launch',
-  Update: 'ecsDeploy.decision.update',
-  Save: 'ecsDeploy.decision.save',
-};
-export const CANCEL_DECISION_COMMAND = 'ecsDeploy.decision.cancel';
 
 interface Pending {
   readonly request: DecisionRequest;

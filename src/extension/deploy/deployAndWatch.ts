@@ -8,6 +8,7 @@ import type { RolloutOutcome } from '../../flows/watchRollout';
 import { ROLLBACK_SERVICE_COMMAND, SHOW_EXTENSION_LOG_COMMAND, SHOW_SERVICE_EVENTS_COMMAND } from '../commandIds';
 import type { ConnectionState } from '../connectionState';
 import { readDeploySettings } from '../settings';
+import { withCancellableProgress } from '../progress';
 
 /** The service a deployment runs on. */
 interface Target {
@@ -31,15 +32,13 @@ export async function deployAndWatch(
 ): Promise<{ result?: DeployResult; outcome?: RolloutOutcome }> {
   const { clients } = await state.get();
   const title = `Deploying ${request.service}`;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
-    const ctx = { log, progress, signal: controller.signal };
+  return withCancellableProgress(title, async (progress, signal) => {
+    const ctx = { log, progress, signal };
     let result: DeployResult | undefined;
     try {
       result = await (start ? start(ctx) : deployService(clients.ecs, request, ctx));
     } catch (err) {
-      if (isAbortError(err) || controller.signal.aborted) {
+      if (isAbortError(err) || signal.aborted) {
         log.info(`Deployment of ${request.service} cancelled before anything changed`);
         return {};
       }
@@ -68,10 +67,8 @@ async function watch(state: ConnectionState, log: Logger, target: Target, starte
 /** Keep Watching: the same deployment, watched again with a fresh timeout. */
 export function keepWatching(state: ConnectionState, log: Logger, target: Target, started: StartedDeployment): Thenable<RolloutOutcome> {
   const title = `Watching ${target.service} roll out ${taskDefinitionName(started.taskDefinitionArn)}`;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
-    const outcome = await watch(state, log, target, { ...started, startedAt: new Date() }, { log, progress, signal: controller.signal });
+  return withCancellableProgress(title, async (progress, signal) => {
+    const outcome = await watch(state, log, target, { ...started, startedAt: new Date() }, { log, progress, signal });
     announce(state, log, target, started, outcome);
     return outcome;
   });

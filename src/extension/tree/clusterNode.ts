@@ -1,7 +1,7 @@
 import type { Stack } from '@aws-sdk/client-cloudformation';
-import type { Service, Task } from '@aws-sdk/client-ecs';
+import type { Service } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
-import { loadClusterContents } from '../../aws/clusterContents';
+import { loadClusterContents, type ClusterContents } from '../../aws/clusterContents';
 import { listServicePage } from '../../aws/services';
 import { clusterDescription, plural, servicesCount, withListedCounts, type ClusterSummary } from '../../core/clusterSummary';
 import { groupTasks, type TasksByOwner } from '../../core/explorer/taskGroups';
@@ -14,21 +14,17 @@ import { LoadMoreNode } from './loadMoreNode';
 import { errorNode, MessageNode } from './messageNode';
 import { ServiceNode } from './serviceNode';
 import { TaskNode } from './taskNode';
+import { contextValue } from '../../core/explorer/contextValues';
 
-/** A cluster's services and its tasks grouped by owner. */
-interface ClusterContents {
-  services: Service[];
-  /** Apps made by Launch on ECS, by app id ("cluster/service"). */
-  appStacks: ReadonlyMap<string, Stack>;
-  nextToken?: string;
-  tasks: TasksByOwner;
-  /** Every task listed, for the row's counts. */
-  allTasks: readonly Task[];
-}
+/**
+ * What the cluster loaded, with its tasks grouped by owner (every task stays in `tasks`, for the
+ * row's counts) and the apps made by Launch on ECS, by app id ("cluster/service").
+ */
+type LoadedCluster = ClusterContents & { readonly grouped: TasksByOwner; readonly appStacks: ReadonlyMap<string, Stack> };
 
 /** One ECS cluster: its services (paged), then its standalone tasks. */
 export class ClusterNode implements ExplorerNode, HasRef {
-  private contents?: Promise<ClusterContents>;
+  private contents?: Promise<LoadedCluster>;
   /** One node per service, kept while the contents are, so redraws reuse them. */
   private readonly serviceNodes = new Map<string, ServiceNode>();
   /** The counts of what is listed under the row, once loaded: the row agrees with its children. */
@@ -53,7 +49,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
     const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = c.arn || c.name;
     item.description = clusterDescription(c);
-    item.contextValue = `ecs.cluster.${c.status}`;
+    item.contextValue = contextValue.cluster(c.status);
     item.iconPath = new vscode.ThemeIcon('server-environment', c.status === 'ACTIVE' ? undefined : new vscode.ThemeColor('disabledForeground'));
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${c.name}**\n\n`);
@@ -68,7 +64,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
 
   async children(signal: AbortSignal): Promise<ExplorerNode[]> {
     this.contents ??= this.load(signal);
-    let contents: ClusterContents;
+    let contents: LoadedCluster;
     try {
       contents = await this.contents;
     } catch (err) {
@@ -85,24 +81,24 @@ export class ClusterNode implements ExplorerNode, HasRef {
   }
 
   /** Redraws the row when what it lists differs from the counts it shows. */
-  private updateCounts(contents: ClusterContents): void {
-    const listed = withListedCounts(this.cluster, { services: contents.services.length, moreServices: Boolean(contents.nextToken), tasks: contents.allTasks });
+  private updateCounts(contents: LoadedCluster): void {
+    const listed = withListedCounts(this.cluster, { services: contents.services.length, moreServices: Boolean(contents.nextToken), tasks: contents.tasks });
     const before = this.summary;
     this.listed = listed;
     if (clusterDescription(before) !== clusterDescription(listed) || before.pendingTasks !== listed.pendingTasks) this.host.changed(this);
   }
 
-  private async load(signal: AbortSignal): Promise<ClusterContents> {
+  private async load(signal: AbortSignal): Promise<LoadedCluster> {
     const { clients } = await this.host.connection();
     const [loaded, appStacks] = await Promise.all([loadClusterContents(clients.ecs, this.cluster.name, signal), this.host.appStacks()]);
-    return { ...loaded, appStacks, tasks: groupTasks(loaded.tasks, this.host.now()), allTasks: loaded.tasks };
+    return { ...loaded, appStacks, grouped: groupTasks(loaded.tasks, this.host.now()) };
   }
 
-  private nodesFor(contents: ClusterContents): ExplorerNode[] {
+  private nodesFor(contents: LoadedCluster): ExplorerNode[] {
     const filter = this.host.filter;
     const showAll = !filter || this.cluster.name.toLowerCase().includes(filter);
     const services = showAll ? contents.services : contents.services.filter((s) => (s.serviceName ?? '').toLowerCase().includes(filter));
-    const nodes: ExplorerNode[] = services.map((s) => this.serviceNode(s, contents.tasks, contents.appStacks));
+    const nodes: ExplorerNode[] = services.map((s) => this.serviceNode(s, contents.grouped, contents.appStacks));
     if (contents.nextToken) {
       nodes.push(new LoadMoreNode(`${this.cluster.arn}/more`, 'Load more services…', () => this.loadMore(contents)));
     }
@@ -112,7 +108,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
       const hidden = plural(contents.services.length - services.length, 'service');
       nodes.push(new MessageNode(`${hidden} hidden by the filter "${filter}" — Clear Filter`, 'empty', { command: CLEAR_FILTER_COMMAND, title: 'Clear Filter' }));
     }
-    const standalone = contents.tasks.standalone;
+    const standalone = contents.grouped.standalone;
     if (standalone.length) {
       nodes.push(
         new GroupNode(`${this.cluster.arn}/standalone`, 'Standalone tasks', standalone.map((t) => new TaskNode(this.cluster.name, t, () => this.host.now())), {
@@ -136,7 +132,7 @@ export class ClusterNode implements ExplorerNode, HasRef {
     return node;
   }
 
-  private async loadMore(contents: ClusterContents): Promise<void> {
+  private async loadMore(contents: LoadedCluster): Promise<void> {
     const { clients } = await this.host.connection();
     const page = await listServicePage(clients.ecs, this.cluster.name, contents.nextToken);
     contents.services.push(...page.services);

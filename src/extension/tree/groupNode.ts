@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExplorerNode } from './explorerNode';
+import { contextValue } from '../../core/explorer/contextValues';
 
 /** A folder-like row: "Standalone tasks", "Recently stopped", "Deployments". */
 export class GroupNode implements ExplorerNode {
@@ -7,7 +8,7 @@ export class GroupNode implements ExplorerNode {
     private readonly id: string,
     private readonly label: string,
     private readonly items: ExplorerNode[],
-    private readonly options: { icon: string; expanded?: boolean; tooltip?: string; contextValue?: string },
+    private readonly options: { icon: string; expanded?: boolean; tooltip?: string },
   ) {}
 
   treeItem(): vscode.TreeItem {
@@ -19,7 +20,7 @@ export class GroupNode implements ExplorerNode {
     item.description = String(this.items.length);
     item.iconPath = new vscode.ThemeIcon(this.options.icon);
     item.tooltip = this.options.tooltip;
-    item.contextValue = this.options.contextValue ?? 'ecs.group';
+    item.contextValue = contextValue.group();
     return item;
   }
 

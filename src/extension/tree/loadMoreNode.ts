@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LOAD_MORE_COMMAND } from '../commandIds';
 import type { ExplorerNode } from './explorerNode';
+import { contextValue } from '../../core/explorer/contextValues';
 
 /** "Load more…": the next page of a long list, fetched when clicked. */
 export class LoadMoreNode implements ExplorerNode {
@@ -14,7 +15,7 @@ export class LoadMoreNode implements ExplorerNode {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.contextValue = 'ecs.loadMore';
+    item.contextValue = contextValue.loadMore();
     item.command = { command: LOAD_MORE_COMMAND, title: 'Load More', arguments: [this] };
     return item;
   }

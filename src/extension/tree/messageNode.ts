@@ -3,12 +3,13 @@ import { describeAwsError, type ErrorContext } from '../../core/awsErrors';
 import { UserError } from '../../core/userError';
 import { OPEN_SETTINGS_COMMAND, SELECT_PROFILE_COMMAND, SELECT_REGION_COMMAND, SHOW_EXTENSION_LOG_COMMAND, SIGN_IN_COMMAND } from '../commandIds';
 import type { ExplorerNode } from './explorerNode';
+import { contextValue, type MessageKind } from '../../core/explorer/contextValues';
 
 /** Empty and failed states live in the tree as a node with the action that helps, never a popup. */
 export class MessageNode implements ExplorerNode {
   constructor(
     readonly label: string,
-    readonly kind: 'empty' | 'warning' | 'error',
+    readonly kind: MessageKind,
     readonly command?: vscode.Command,
     readonly tooltip?: string,
     /** Loads the failed level again (the row's inline Retry action). */
@@ -17,7 +18,7 @@ export class MessageNode implements ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.contextValue = `ecs.message.${this.kind}${this.retry ? '.retry' : ''}`;
+    item.contextValue = contextValue.message(this.kind, Boolean(this.retry));
     item.command = this.command;
     item.tooltip = this.tooltip ?? this.label;
     if (this.kind === 'error') item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IconSpec, RowView } from '../../core/explorer/icon';
+import type { IconSpec, RowView } from '../../core/explorer/rowView';
 
 export function themeIcon(icon: IconSpec): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);

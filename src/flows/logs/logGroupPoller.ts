@@ -2,7 +2,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { filterLogEventPages, findLogGroup, MAX_STREAM_NAMES } from '../../aws/logs';
 import { runLiveTail } from '../../aws/liveTail';
 import { isAbortError } from '../../core/abort';
-import { describeAwsError } from '../../core/awsErrors';
+import { describeAwsError, isAwsError } from '../../core/awsErrors';
 import type { Logger } from '../../core/logger';
 import { LogCursor } from '../../core/logs/cursor';
 import type { LogEvent } from '../../core/logs/logEvent';
@@ -26,7 +26,9 @@ export interface PollerOptions {
   readonly policy?: PollPolicy;
   /** See LogCursor: how far behind the newest event each poll looks again for late arrivals. */
   readonly lookbackMs?: number;
+  /** The clock and the wait, injected so tests run on a fake clock. */
   readonly now?: () => number;
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export const DEFAULT_LOOKBACK_MS = 5000;
@@ -43,14 +45,13 @@ export class LogGroupPoller {
   private readonly interval: PollInterval;
   private readonly cursor: LogCursor;
   private readonly now: () => number;
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private lastCallAt?: number;
   private unfiltered = false;
   private liveTail: 'try' | 'on' | 'off';
   private readonly told = new Set<string>();
   private liveSession?: AbortController;
   private liveCounter = 0;
-  /** FilterLogEvents calls made, for the benchmark and the debug log. */
-  calls = 0;
   readonly done: Promise<void>;
 
   constructor(
@@ -59,6 +60,7 @@ export class LogGroupPoller {
     useLiveTail = false,
   ) {
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? sleep;
     this.interval = new PollInterval(options.policy ?? DEFAULT_POLL_POLICY);
     const lookback = options.lookbackMs ?? DEFAULT_LOOKBACK_MS;
     this.cursor = new LogCursor(this.now() - lookback, lookback);
@@ -68,10 +70,6 @@ export class LogGroupPoller {
 
   get size(): number {
     return this.subscribers.size;
-  }
-
-  get usingLiveTail(): boolean {
-    return this.liveTail === 'on';
   }
 
   add(sub: GroupSubscriber): void {
@@ -124,14 +122,14 @@ export class LogGroupPoller {
       }
       const streams = this.streams();
       if (streams.size === 0) {
-        await sleep(this.interval.policy.activeMs, signal);
+        await this.sleep(this.interval.policy.activeMs, signal);
         continue;
       }
       const outcome = await this.pollOnce(streams, signal);
       if (signal.aborted) break;
       const wait = this.interval.next(outcome);
       // The wait counts from the last call's start, so a slow call does not add to the delay.
-      await sleep(this.lastCallAt === undefined ? wait : Math.max(0, this.lastCallAt + wait - this.now()), signal);
+      await this.sleep(this.lastCallAt === undefined ? wait : Math.max(0, this.lastCallAt + wait - this.now()), signal);
     }
   }
 
@@ -143,7 +141,6 @@ export class LogGroupPoller {
       const pages = filterLogEventPages(this.options.logs, { group: this.group, streams: names, startTime: this.cursor.startTime }, signal);
       for (;;) {
         this.lastCallAt = this.now();
-        this.calls++;
         const page = await pages.next();
         if (page.done) break;
         const shown = this.cursor.accept(page.value.events);
@@ -151,7 +148,7 @@ export class LogGroupPoller {
         this.dispatch(shown);
         if (!page.value.more) break;
         // Pages count against the group's call rate like polls do.
-        await sleep(delayForSpacing(this.lastCallAt, this.now(), this.interval.policy.activeMs), signal);
+        await this.sleep(delayForSpacing(this.lastCallAt, this.now(), this.interval.policy.activeMs), signal);
         if (signal.aborted) break;
       }
       return fresh > 0 ? 'events' : 'empty';
@@ -162,15 +159,15 @@ export class LogGroupPoller {
   }
 
   private failed(err: unknown, filtered: boolean): PollOutcome {
-    const name = (err as { name?: string }).name ?? '';
-    if (name === 'ResourceNotFoundException' && filtered) {
+    const missing = isAwsError(err, 'ResourceNotFoundException');
+    if (missing && filtered) {
       // Some endpoints refuse stream names that do not exist yet (a task that has not logged):
       // ask for the whole group and keep our streams' events.
       this.unfiltered = true;
       this.options.log.debug(`${this.group}: FilterLogEvents refused the stream names; filtering the group's events here`);
       return 'events';
     }
-    if (name === 'ResourceNotFoundException') {
+    if (missing) {
       this.tell('missing', `Log group ${this.group} does not exist (yet) — it appears when a container first logs with awslogs-create-group, or create it; still watching`);
       return 'error';
     }
@@ -186,7 +183,7 @@ export class LogGroupPoller {
 
   /** Runs Live Tail sessions until one fails to start (then polling takes over for good). */
   private async runLive(signal: AbortSignal): Promise<void> {
-    if (this.streams().size === 0) return sleep(this.interval.policy.activeMs, signal);
+    if (this.streams().size === 0) return this.sleep(this.interval.policy.activeMs, signal);
     const session = new AbortController();
     this.liveSession = session;
     const stop = () => session.abort();

@@ -1,11 +1,27 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { ECSClient, Task } from '@aws-sdk/client-ecs';
 import { recentLogStreams } from '../../aws/logs';
-import { describeServiceTaskDefinitions, listServiceTasks, taskDefinitionContainers, type TaskSummary } from '../../aws/serviceTasks';
+import { describeServiceTaskDefinitions } from '../../aws/services';
+import { taskDefinitionContainers } from '../../aws/taskDefinitions';
+import { listServiceTasks } from '../../aws/tasks';
 import type { LogSource } from '../../core/logs/logEvent';
 import { resolveLogTargets, type LogTarget } from '../../core/logs/logTargets';
-import { awslogsStreamName, parseAwslogsStreamName } from '../../core/logs/streamNames';
+import { awslogsStreamName, parseAwslogsStreamName, taskIdFromArn } from '../../core/logs/streamNames';
 import { UserError } from '../../core/userError';
+import { isAwsError } from '../../core/awsErrors';
+
+interface TaskSummary {
+  readonly taskArn: string;
+  readonly taskId: string;
+  readonly taskDefinitionArn: string;
+}
+
+/** The tasks in the shape log streams are named from (a task without its ARNs has no streams). */
+function taskSummaries(tasks: readonly Task[]): TaskSummary[] {
+  return tasks
+    .filter((t): t is Task & { taskArn: string; taskDefinitionArn: string } => Boolean(t.taskArn && t.taskDefinitionArn))
+    .map((t) => ({ taskArn: t.taskArn, taskId: taskIdFromArn(t.taskArn), taskDefinitionArn: t.taskDefinitionArn }));
+}
 
 export interface FollowTarget {
   readonly cluster: string;
@@ -55,7 +71,7 @@ export class ServiceLogSources {
   async snapshot(signal: AbortSignal, since: number): Promise<SourceSnapshot> {
     const { cluster, service, taskId } = this.target;
     const svc = await describeServiceTaskDefinitions(this.ecs, cluster, service, signal);
-    let tasks: TaskSummary[] = await listServiceTasks(this.ecs, cluster, service, signal, { includeStopped: true });
+    let tasks = taskSummaries(await listServiceTasks(this.ecs, cluster, service, signal, { includeStopped: true }));
     if (taskId) {
       const id = taskId.slice(taskId.lastIndexOf('/') + 1);
       tasks = tasks.filter((t) => t.taskId === id);
@@ -80,7 +96,7 @@ export class ServiceLogSources {
         p.forEach((x) => problems.add(x));
         for (const t of targets) {
           const found = await recentLogStreams(this.logs, t.group, signal).catch((err: unknown) => {
-            if ((err as { name?: string }).name === 'ResourceNotFoundException') return []; // no group yet: nothing logged
+            if (isAwsError(err, 'ResourceNotFoundException')) return []; // no group yet: nothing logged
             throw err;
           });
           for (const s of found) {

@@ -1,11 +1,12 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { lastLogEvents } from '../../aws/logs';
-import { taskDefinitionContainers } from '../../aws/serviceTasks';
+import { taskDefinitionContainers } from '../../aws/taskDefinitions';
 import { formatLogLine, type TimeZoneChoice } from '../../core/logs/formatLine';
 import { resolveLogTargets } from '../../core/logs/logTargets';
 import { mergeByTimestamp } from '../../core/logs/merge';
 import { awslogsStreamName, taskIdFromArn } from '../../core/logs/streamNames';
+import { isAwsError } from '../../core/awsErrors';
 
 /**
  * The last lines a (crashed) task's containers wrote, formatted like Follow Logs — for the
@@ -26,7 +27,7 @@ export async function lastLinesOfTask(
   for (const t of targets) {
     const stream = awslogsStreamName(t.prefix, t.container, taskId);
     const events = await lastLogEvents(deps.logs, t.group, stream, n, signal).catch((err: unknown) => {
-      if ((err as { name?: string }).name === 'ResourceNotFoundException') return [];
+      if (isAwsError(err, 'ResourceNotFoundException')) return [];
       throw err;
     });
     lists.push(events.map((e) => ({ timestamp: e.timestamp, text: formatLogLine(e, { container: t.container, taskId }, options.timeZone) })));

@@ -41,6 +41,17 @@ function project(): string {
 describe('Deploy Workspace: build, push, render, register, update', function () {
   this.timeout(180000);
   let ecr: ECRClient;
+  /** What deployWorkspace needs besides ECS: the harness's engine and registry, reporting to `rec`. */
+  const deps = (ecs: Parameters<typeof deployWorkspace>[1]['ecs'], rec = recorder()) => ({
+    ecs,
+    ecr,
+    docker: createDockerClient(dockerHost()),
+    dockerHost: dockerHost(),
+    connection: connection(),
+    log: rec.log,
+    progress: rec.progress,
+    signal: new AbortController().signal,
+  });
   before(async () => {
     await resetMoto();
     await holdTasksRunning(motoEndpoint());
@@ -69,16 +80,7 @@ describe('Deploy Workspace: build, push, render, register, update', function () 
             return true;
           },
         },
-        {
-          ecs,
-          ecr,
-          docker: createDockerClient(dockerHost()),
-          dockerHost: dockerHost(),
-          connection: connection(),
-          log: rec.log,
-          progress: rec.progress,
-          signal: new AbortController().signal,
-        },
+        deps(ecs, rec),
       );
       assert.deepEqual(out.pushed.map((p) => p.service), ['api']);
       const pushed = out.pushed[0].image;
@@ -115,7 +117,7 @@ describe('Deploy Workspace: build, push, render, register, update', function () 
             tags: ['again'],
             confirm: async () => true,
           },
-          { ecs, ecr, docker: createDockerClient(dockerHost()), dockerHost: dockerHost(), connection: connection(), log: rec.log, progress: rec.progress, signal: new AbortController().signal, buildRecords },
+          { ...deps(ecs, rec), buildRecords },
         );
       const first = await run();
       assert.equal(first.pushed[0].image.reused, false);
@@ -139,7 +141,7 @@ describe('Deploy Workspace: build, push, render, register, update', function () 
       await assert.rejects(
         deployWorkspace(
           { compose: { files: [path.join(dir, 'compose.yaml')], processEnv: {}, cwd: dir, options: { region: 'us-east-1' } }, cluster: 'prod', service: 'shop' },
-          { ecs, ecr, docker: createDockerClient(dockerHost()), dockerHost: dockerHost(), connection: connection(), log: rec.log, progress: rec.progress, signal: new AbortController().signal },
+          deps(ecs, rec),
         ),
         (e: Error) => e.name === 'UserError' && /compose\.yaml:\d+:\d+: error: .*8080/.test(e.message),
       );
@@ -156,16 +158,6 @@ describe('Deploy Workspace: build, push, render, register, update', function () 
       fs.writeFileSync(path.join(dir, 'compose.prod.yaml'), `services:\n  api:\n    image: ${image}\n`);
       return { files: [path.join(dir, 'compose.yaml'), path.join(dir, 'compose.prod.yaml')], processEnv: {}, cwd: dir, options: { region: 'us-east-1', accountId: '123456789012' } };
     };
-    const deps = (ecs: Parameters<typeof deployWorkspace>[1]['ecs'], rec = recorder()) => ({
-      ecs,
-      ecr,
-      docker: createDockerClient(dockerHost()),
-      dockerHost: dockerHost(),
-      connection: connection(),
-      log: rec.log,
-      progress: rec.progress,
-      signal: new AbortController().signal,
-    });
 
     it('is pushed there, with the tag the image names, and the task runs that push', async () => {
       const { ecs, ec2, destroy } = seedClients({ endpoint: motoEndpoint(), region: 'us-east-1' });

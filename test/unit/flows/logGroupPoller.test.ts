@@ -7,54 +7,88 @@ import { LogGroupPoller } from '../../../src/flows/logs/logGroupPoller';
 /**
  * CloudWatch cannot be made to throttle here (moto never does), so this replays a response
  * sequence of the real FilterLogEvents shapes: a ThrottlingException, then a burst of one
- * millisecond split over two pages by nextToken, then the same millisecond again.
+ * millisecond split over two pages by nextToken, then the same millisecond again. The poller
+ * runs on a fake clock: its waits move the clock, so the gaps between calls are exact.
  */
 type Reply = { error: string } | { events: Array<{ eventId: string; timestamp: number; logStreamName: string; message: string }>; nextToken?: string };
 
-function replay(replies: Reply[]) {
+const T = 1_764_000_000_000;
+const POLICY = { activeMs: 50, quietMaxMs: 100, throttleMs: 400, throttleMaxMs: 800 };
+
+function fakeClock(start: number) {
+  let t = start;
+  return {
+    now: () => t,
+    /** Moves the clock by the wait; yields so the poller's loop is not one synchronous spin. */
+    sleep: async (ms: number) => {
+      t += Math.max(0, ms);
+      await new Promise((r) => setImmediate(r));
+    },
+  };
+}
+
+const e = (id: string, ts: number) => ({ eventId: id, timestamp: ts, logStreamName: 'p/c/t', message: id });
+
+/** Runs the poller over the replies until it has shown `want` events; returns the calls and what it showed. */
+async function run(replies: Reply[], want: number) {
+  const clock = fakeClock(T);
   const calls: Array<{ at: number; input: FilterLogEventsCommand['input'] }> = [];
   const client = {
     send: async (cmd: FilterLogEventsCommand) => {
-      calls.push({ at: Date.now(), input: cmd.input });
+      calls.push({ at: clock.now(), input: cmd.input });
       const r = replies.shift() ?? { events: [] };
       if ('error' in r) throw Object.assign(new Error('Rate exceeded'), { name: r.error, $metadata: { httpStatusCode: 400 } });
       return r;
     },
   } as unknown as CloudWatchLogsClient;
-  return { client, calls };
+  const shown: LogEvent[] = [];
+  const poller = new LogGroupPoller('/ecs/x', { logs: client, log: silentLogger, lookbackMs: 0, policy: POLICY, now: clock.now, sleep: clock.sleep });
+  await new Promise<void>((resolve) => {
+    poller.add({
+      streams: new Set(['p/c/t']),
+      onEvents: (ev) => {
+        shown.push(...ev);
+        if (shown.length >= want) resolve();
+      },
+      onProblem: () => undefined,
+    });
+  });
+  poller.stop();
+  await poller.done;
+  return { calls, shown };
 }
 
-const e = (id: string, ts: number) => ({ eventId: id, timestamp: ts, logStreamName: 'p/c/t', message: id });
-
 describe('LogGroupPoller with a recorded FilterLogEvents sequence', () => {
-  it('backs off hard after ThrottlingException, pages by nextToken, shows a split millisecond once', async function () {
-    this.timeout(10000);
-    // A second ahead of the poller's own start, so a clock tick between the two cannot put the
-    // start after the events.
-    const T = Date.now() + 1000;
-    const { client, calls } = replay([
-      { error: 'ThrottlingException' },
-      { events: [e('1', T), e('2', T)], nextToken: 'tok' },
-      { events: [e('3', T)] },
-      { events: [e('2', T), e('3', T), e('4', T)] },
-    ]);
-    const shown: LogEvent[] = [];
-    const poller = new LogGroupPoller('/ecs/x', {
-      logs: client,
-      log: silentLogger,
-      lookbackMs: 0,
-      policy: { activeMs: 50, quietMaxMs: 100, throttleMs: 400, throttleMaxMs: 800 },
-    });
-    poller.add({ streams: new Set(['p/c/t']), onEvents: (ev) => shown.push(...ev), onProblem: () => undefined });
-    const deadline = Date.now() + 5000;
-    while (shown.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    poller.stop();
-    await poller.done;
-    assert.deepEqual(shown.map((x) => x.eventId), ['1', '2', '3', '4']);
-    assert.ok(calls[1].at - calls[0].at >= 390, `waited ${calls[1].at - calls[0].at} ms after the throttle`);
-    assert.equal(calls[2].input.nextToken, 'tok');
-    assert.ok(calls[2].at - calls[1].at >= 45, 'pages keep the least gap between calls');
-    assert.equal(calls[3].input.startTime, T, 'the next poll starts at the newest millisecond seen, not after it');
+  const sequence = (): Reply[] => [
+    { error: 'ThrottlingException' },
+    { events: [e('1', T + 100), e('2', T + 100)], nextToken: 'tok' },
+    { events: [e('3', T + 100)] },
+    { events: [e('2', T + 100), e('3', T + 100), e('4', T + 100)] },
+  ];
+
+  it('asks for its streams by name', async () => {
+    const { calls } = await run(sequence(), 4);
     assert.deepEqual(calls[0].input.logStreamNames, ['p/c/t']);
+  });
+
+  it('backs off the throttle wait after ThrottlingException', async () => {
+    const { calls } = await run(sequence(), 4);
+    assert.equal(calls[1].at - calls[0].at, POLICY.throttleMs);
+  });
+
+  it('follows nextToken, keeping the least gap between page calls', async () => {
+    const { calls } = await run(sequence(), 4);
+    assert.equal(calls[2].input.nextToken, 'tok');
+    assert.equal(calls[2].at - calls[1].at, POLICY.activeMs);
+  });
+
+  it('starts the next poll at the newest millisecond seen, not after it', async () => {
+    const { calls } = await run(sequence(), 4);
+    assert.equal(calls[3].input.startTime, T + 100);
+  });
+
+  it('shows each event of a millisecond split over polls once', async () => {
+    const { shown } = await run(sequence(), 4);
+    assert.deepEqual(shown.map((x) => x.eventId), ['1', '2', '3', '4']);
   });
 });

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeEcrToken, pushRepository, repositoryNameFor, repositoryNameProblem } from '../../../../src/core/image/ecrNames';
-import { defaultTags, normalizeArch, parseBuildArg, platformMatchesEngine, platformProblem, splitTags, tagProblem } from '../../../../src/core/image/imageTags';
+import { pushRepository, repositoryNameFor, repositoryNameProblem } from '../../../../src/core/image/ecrNames';
+import { decodeEcrToken } from '../../../../src/core/image/ecrToken';
+import { parseBuildArg } from '../../../../src/core/image/buildArgs';
+import { defaultTags, splitTags, tagProblem } from '../../../../src/core/image/imageTags';
+import { normalizeArch, platformMatchesEngine, platformProblem } from '../../../../src/core/image/platform';
 import { formatBytes } from '../../../../src/core/image/bytes';
 
 describe('image tags', () => {

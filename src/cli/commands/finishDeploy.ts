@@ -3,14 +3,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { Logger } from '../../core/logger';
 import type { DeployResult } from '../../flows/deployService';
 import { watchDeployment } from '../../flows/watchDeployment';
-import { UsageError } from '../args';
 import type { CliIo } from '../io';
-
-export function requiredString(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${name} is required`);
-  return v.trim();
-}
 
 /**
  * Shared end of `deploy` and `rollback`: optionally watch, then print the task definition the

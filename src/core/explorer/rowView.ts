@@ -23,8 +23,3 @@ export const ICONS = {
   pending: { id: 'loading~spin' },
   stopped: { id: 'debug-stop', color: 'disabledForeground' },
 } as const satisfies Record<string, IconSpec>;
-
-/** Escapes text for a Markdown tooltip (names and reasons come from AWS, not from us). */
-export function md(text: string | undefined): string {
-  return (text ?? '').replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
