@@ -7,7 +7,7 @@ import { renderComposeStack } from '../../flows/renderCompose';
 import { UsageError } from '../args';
 import type { CommandContext } from '../command';
 import type { CliIo } from '../io';
-import { imageOverrides, list, str } from './composeArgs';
+import { imageOverrides, list, str, composeSource } from './composeArgs';
 import { timeoutOf } from './rolloutTimeout';
 import { confirmer, printDiagnostics } from './upRun';
 
@@ -32,12 +32,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     // The names `up` would use for this compose project (x-ecs, else its defaults), offline.
     const cwd = process.cwd();
     const rendered = renderComposeStack({
-      files: list(v.file),
-      projectDirectory: str(v['project-directory']),
-      envFile: str(v['env-file']),
-      profiles: list(v.profile),
-      processEnv: io.env,
-      cwd,
+      ...composeSource(v, io.env),
       options: { region: conn.region, images: imageOverrides(list(v.image)), family: str(v.family) },
       launch: { service, cluster },
     });

@@ -5,7 +5,7 @@ import { isUsageDiagnostic, templateToYaml } from '../../core/stack/index';
 import { renderComposeStack } from '../../flows/renderCompose';
 import { UsageError } from '../args';
 import type { CommandContext } from '../command';
-import { imageOverrides, list, renderRegion, shownPath, str } from './composeArgs';
+import { imageOverrides, list, renderRegion, shownPath, str, composeSource } from './composeArgs';
 import { parseLaunchArgs } from './launchArgs';
 
 export async function run(ctx: CommandContext): Promise<number> {
@@ -18,12 +18,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   const region = await renderRegion(ctx);
   const cwd = process.cwd();
   const result = renderComposeStack({
-    files: list(v.file),
-    projectDirectory: str(v['project-directory']),
-    envFile: str(v['env-file']),
-    profiles: list(v.profile),
-    processEnv: io.env,
-    cwd,
+    ...composeSource(v, io.env),
     options: { region, images, family: str(v.family) },
     launch,
   });

@@ -14,7 +14,7 @@ import { UsageError } from '../args';
 import { cacheDirOf } from '../cacheDir';
 import type { CommandContext } from '../command';
 import type { CliIo } from '../io';
-import { imageOverrides, list, shownPath, str } from './composeArgs';
+import { imageOverrides, list, shownPath, str, composeSource } from './composeArgs';
 import { parseLaunchArgs } from './launchArgs';
 import { timeoutOf } from './rolloutTimeout';
 
@@ -55,12 +55,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     const result = await launchApp(
       {
         compose: {
-          files: list(v.file),
-          projectDirectory: str(v['project-directory']),
-          envFile: str(v['env-file']),
-          profiles: list(v.profile),
-          processEnv: io.env,
-          cwd,
+          ...composeSource(v, io.env),
           options: { region: conn.region, family: str(v.family) },
         },
         launch,
