@@ -63,10 +63,14 @@ export async function launchSteps({ page, step, shot, palette, quickInput, until
       const ecsTitle = page.locator('.part.sidebar .composite.title', { hasText: 'ECS' }).first();
       if (!(await ecsTitle.isVisible().catch(() => false))) await page.locator('.activitybar .action-item a[aria-label^="ECS"]').first().click();
       await palette('ECS: Refresh');
+      // A refresh may redraw the row under the click: click until it stays open.
       const expand = async (pattern) => {
         const row = tree.filter({ hasText: pattern }).first();
         await row.waitFor({ timeout: 30000 });
-        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+        for (let i = 0; i < 5 && (await row.getAttribute('aria-expanded')) !== 'true'; i++) {
+          await row.click();
+          await page.waitForTimeout(1000);
+        }
       };
       await expand(/sample-app\s*\d+ services?/);
       await expand(/sample-app\s*\d+\/\d+/);
