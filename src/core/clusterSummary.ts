@@ -1,3 +1,4 @@
+import { plural } from './plural';
 /** The fields of ECS's Cluster shape that the explorer and the CLI show. */
 export interface ClusterLike {
   clusterName?: string;
@@ -37,7 +38,6 @@ export function summarizeCluster(c: ClusterLike): ClusterSummary {
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 const PENDING_STATES = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 

@@ -10,6 +10,7 @@ import type { CliIo } from '../io';
 import { imageOverrides, list, str, composeSource } from './composeArgs';
 import { timeoutOf } from './rolloutTimeout';
 import { confirmer, printDiagnostics } from './upRun';
+import { plural } from '../../core/plural';
 
 function showPlan(io: CliIo, p: DeletePlan): void {
   io.stderr(`Deleting stack ${p.stackName}${p.service ? ` (${p.cluster}/${p.service})` : ''}:`);
@@ -65,7 +66,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       log.warn(result.message);
       return result.outcome === 'timeout' ? 1 : 130;
     }
-    log.info(`Deleted ${result.plan.stackName}: ${result.plan.deleted.length} resource(s)${result.deletedParameters.length ? `, ${result.deletedParameters.length} secret parameter(s)` : ''}${result.deletedFileSystems.length ? `, file system(s) ${result.deletedFileSystems.join(', ')}` : ''}`);
+    log.info(`Deleted ${result.plan.stackName}: ${plural(result.plan.deleted.length, 'resource')}${result.deletedParameters.length ? `, ${plural(result.deletedParameters.length, 'secret parameter')}` : ''}${result.deletedFileSystems.length ? `, ${result.deletedFileSystems.length === 1 ? 'file system' : 'file systems'} ${result.deletedFileSystems.join(', ')}` : ''}`);
     for (const fs of result.keptFileSystems) {
       log.info(`Kept EFS file system ${fs} (the app's data). To delete it (for good): aws efs delete-file-system --file-system-id ${fs}; next time, ecs-deploy down --delete-data deletes it with the app`);
     }

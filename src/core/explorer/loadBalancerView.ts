@@ -2,6 +2,7 @@ import type { TargetHealthDescription } from '@aws-sdk/client-elastic-load-balan
 import { md } from './markdown';
 import { ICONS, type RowView } from './rowView';
 import { contextValue } from './contextValues';
+import { plural } from '../plural';
 
 export interface LoadBalancerFacts {
   readonly dnsName?: string;
@@ -16,7 +17,6 @@ export interface LoadBalancerFacts {
 export const loadBalancerUrl = (f: Pick<LoadBalancerFacts, 'dnsName' | 'https'>): string | undefined =>
   f.dnsName ? `${f.https ? 'https' : 'http'}://${f.dnsName}` : undefined;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "Load balancer  http://… · 1/1 healthy" — its children are the targets. */
 export function loadBalancerView(f: LoadBalancerFacts): RowView {

@@ -1,6 +1,7 @@
 import type { Deployment, ServiceEvent, Service, Task } from '@aws-sdk/client-ecs';
 import { shortTaskId } from '../arns';
 import { explainStoppedTask, stoppedByFailure } from './explainStop';
+import { plural } from '../plural';
 
 /** What one poll saw: DescribeServices' service and the service's tasks (live and stopped). */
 export interface RolloutSnapshot {
@@ -63,7 +64,6 @@ const counts = (d: Deployment | undefined): DeploymentCounts => ({
   desired: d?.desiredCount ?? 0,
 });
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Follows one deployment of a service through successive polls and says what changed and whether

@@ -1,4 +1,5 @@
 import { resourceWords } from './resourceWords';
+import { plural } from '../plural';
 
 /**
  * Any CloudFormation template as a plain object, intrinsics as { Ref } / { 'Fn::…' }: the one
@@ -62,7 +63,6 @@ const num = (v: unknown, t: ParsedTemplate | undefined): number | undefined => {
 };
 
 const resources = (t: ParsedTemplate | undefined) => Object.entries(t?.Resources ?? {}).filter((e): e is [string, ParsedResource] => !!e[1]);
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 const ordinal = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 
 /** Where a target group's traffic goes: "backend:3000" from the service that registers with it, else ":3000". */

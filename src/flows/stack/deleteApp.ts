@@ -9,6 +9,7 @@ import { UserError } from '../../core/userError';
 import type { FlowContext } from '../deployService';
 import { sleep } from '../sleep';
 import { deleteAndWait } from './launchApp';
+import { plural } from '../../core/plural';
 
 export interface DeleteAppRequest {
   readonly stackName: string;
@@ -92,7 +93,7 @@ export async function deleteApp(req: DeleteAppRequest, deps: DeleteAppDeps): Pro
     if (names.length) {
       await deleteParameters(clients.ssm, names, signal);
       deletedParameters = names;
-      log.info(`Deleted ${names.length} secret parameter(s) under /ecs-deploy/${app.cluster}/${app.service}`);
+      log.info(`Deleted ${plural(names.length, 'secret parameter')} under /ecs-deploy/${app.cluster}/${app.service}`);
     }
   }
 

@@ -25,6 +25,7 @@ import { renderComposeStack, type RenderComposeRequest } from '../renderCompose'
 import { followStack, type StackOutcome } from './followStack';
 import { resolveAppNetwork } from './stackNetwork';
 import { watchStackService } from './watchStackService';
+import { plural } from '../../core/plural';
 
 export interface LaunchRequest {
   readonly compose: Omit<RenderComposeRequest, 'options'> & { readonly options: Omit<RenderOptions, 'images'> };
@@ -71,7 +72,7 @@ export type LaunchResult =
 export class LaunchRenderError extends UserError {
   constructor(readonly diagnostics: readonly ComposeDiagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    super(`The compose file has ${errors.length} error(s): ${errors.slice(0, 3).map((d) => formatDiagnostic(d)).join('; ')}`);
+    super(`The compose file has ${plural(errors.length, 'error')}: ${errors.slice(0, 3).map((d) => formatDiagnostic(d)).join('; ')}`);
   }
 }
 
@@ -179,7 +180,7 @@ export async function launchApp(req: LaunchRequest, deps: LaunchDeps): Promise<L
   const since = new Date();
   progress.report({ message: `${kind === 'CREATE' ? 'Creating' : 'Updating'} ${stackName}` });
   await executeChangeSet(clients.cloudFormation, changeSetId, token);
-  log.info(`${kind === 'CREATE' ? 'Creating' : 'Updating'} stack ${stackName} (${ready.changes.length} change(s))`);
+  log.info(`${kind === 'CREATE' ? 'Creating' : 'Updating'} stack ${stackName} (${plural(ready.changes.length, 'change')})`);
 
   const stackId = existing?.StackId ?? (await describeStack(clients.cloudFormation, stackName))?.StackId ?? stackName;
   const serviceWatch = watchStackService(deps, app, req.timeoutMs);

@@ -1,6 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { defaultVpcId, describeSubnets, type SubnetInfo } from '../../aws/network';
 import { UserError } from '../../core/userError';
+import { plural } from '../../core/plural';
 
 export interface AppNetwork {
   readonly vpcId: string;
@@ -30,7 +31,7 @@ export async function resolveAppNetwork(ec2: EC2Client, want: { vpcId?: string; 
   if (!pair) {
     const zones = [...new Set(subnets.map((s) => s.zone))];
     throw new UserError(
-      `${want.subnets?.length ? 'The subnets given' : `VPC ${vpcId}`} cover ${zones.length} availability zone(s) (${zones.join(', ') || 'none'}); a load balancer needs subnets in two zones: ${want.subnets?.length ? 'name subnets in two zones' : 'add a subnet in a second zone, or launch with --vpc new'}`,
+      `${want.subnets?.length ? 'The subnets given' : `VPC ${vpcId}`} cover ${plural(zones.length, 'availability zone')} (${zones.join(', ') || 'none'}); a load balancer needs subnets in two zones: ${want.subnets?.length ? 'name subnets in two zones' : 'add a subnet in a second zone, or launch with --vpc new'}`,
     );
   }
   return { vpcId, subnetIds: [pair[0].id, pair[1].id] };
