@@ -65,3 +65,8 @@ export async function renderRegion({ io, args, connection }: CommandContext): Pr
   if (regionOption !== undefined && !isRegionId(regionOption)) throw new UsageError(`--region '${regionOption}' is not a region id such as us-east-1`);
   return regionOption ?? (await connection().then((c) => c.region, () => io.env.AWS_REGION ?? DEFAULT_REGION));
 }
+
+/** The compose commands take options only: a stray word is most often a compose file without -f. */
+export function refuseArguments(command: string, positionals: readonly string[]): void {
+  if (positionals.length) throw new UsageError(`${command} takes no arguments, got '${positionals[0]}' (use -f FILE)`);
+}

@@ -7,7 +7,7 @@ import { renderComposeStack } from '../../flows/renderCompose';
 import { UsageError } from '../args';
 import type { CommandContext } from '../command';
 import type { CliIo } from '../io';
-import { imageOverrides, list, str, composeSource } from './composeArgs';
+import { imageOverrides, list, str, composeSource, refuseArguments } from './composeArgs';
 import { timeoutOf } from './rolloutTimeout';
 import { confirmer, printDiagnostics } from './upRun';
 import { plural } from '../../core/plural';
@@ -23,7 +23,7 @@ function showPlan(io: CliIo, p: DeletePlan): void {
 export async function run(ctx: CommandContext): Promise<number> {
   const { io, args, log } = ctx;
   const v = args.values;
-  if (args.positionals.length) throw new UsageError(`down takes no arguments, got '${args.positionals[0]}' (use -f FILE)`);
+  refuseArguments('down', args.positionals);
   const timeoutMs = timeoutOf(v);
   const ask = confirmer(io, v.yes === true, 'down deletes AWS resources');
   let service = str(v.service);

@@ -4,7 +4,7 @@ import { formatDiagnostic, type CpuArchitecture, type LaunchType } from '../../c
 import { accountFromArn, renderComposeProject } from '../../flows/renderCompose';
 import { UsageError } from '../args';
 import type { CommandContext } from '../command';
-import { composeSource, imageOverrides, list, renderRegion, shownPath, str } from './composeArgs';
+import { composeSource, imageOverrides, list, renderRegion, shownPath, str, refuseArguments } from './composeArgs';
 
 function choice<T extends string>(value: string | undefined, option: string, allowed: Record<string, T>): T | undefined {
   if (value === undefined) return undefined;
@@ -16,7 +16,7 @@ function choice<T extends string>(value: string | undefined, option: string, all
 export async function run(ctx: CommandContext): Promise<number> {
   const { io, args, log } = ctx;
   const v = args.values;
-  if (args.positionals.length) throw new UsageError(`render takes no arguments, got '${args.positionals[0]}' (use -f FILE)`);
+  refuseArguments('render', args.positionals);
   const launchType = choice<LaunchType>(str(v['launch-type']), 'launch-type', { fargate: 'FARGATE', ec2: 'EC2' });
   const cpuArchitecture = choice<CpuArchitecture>(str(v['cpu-architecture']), 'cpu-architecture', { x86_64: 'X86_64', arm64: 'ARM64' });
   const images = imageOverrides(list(v.image));

@@ -5,13 +5,13 @@ import { isUsageDiagnostic, templateToYaml } from '../../core/stack/index';
 import { renderComposeStack } from '../../flows/renderCompose';
 import { UsageError } from '../args';
 import type { CommandContext } from '../command';
-import { imageOverrides, list, renderRegion, shownPath, str, composeSource } from './composeArgs';
+import { imageOverrides, list, renderRegion, shownPath, str, composeSource, refuseArguments } from './composeArgs';
 import { parseLaunchArgs } from './launchArgs';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { io, args, log } = ctx;
   const v = args.values;
-  if (args.positionals.length) throw new UsageError(`template takes no arguments, got '${args.positionals[0]}' (use -f FILE)`);
+  refuseArguments('template', args.positionals);
   const images = imageOverrides(list(v.image));
   const launch = parseLaunchArgs(v);
   // The region only fills what render needs offline; the template itself uses AWS::Region.

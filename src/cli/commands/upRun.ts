@@ -14,7 +14,7 @@ import { UsageError } from '../args';
 import { cacheDirOf } from '../cacheDir';
 import type { CommandContext } from '../command';
 import type { CliIo } from '../io';
-import { imageOverrides, list, shownPath, str, composeSource } from './composeArgs';
+import { imageOverrides, list, shownPath, str, composeSource, refuseArguments } from './composeArgs';
 import { parseLaunchArgs } from './launchArgs';
 import { timeoutOf } from './rolloutTimeout';
 
@@ -42,7 +42,7 @@ function showPreview(io: CliIo, p: LaunchPreview, region: string): void {
 export async function run(ctx: CommandContext): Promise<number> {
   const { io, args, log } = ctx;
   const v = args.values;
-  if (args.positionals.length) throw new UsageError(`up takes no arguments, got '${args.positionals[0]}' (use -f FILE)`);
+  refuseArguments('up', args.positionals);
   const images = imageOverrides(list(v.image));
   const launch = parseLaunchArgs(v);
   const timeoutMs = timeoutOf(v);
