@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { EcsDeployApi } from '../../../src/extension/extension';
 import type { ExplorerNode } from '../../../src/extension/tree/explorerNode';
-import { activateExtension, screenshot, setSetting, sleep, ui } from './helpers';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { activateExtension, motoEndpoint, screenshot, setSetting, sleep, ui } from './helpers';
 
 interface QuickInputState {
   title?: string;
@@ -162,5 +163,34 @@ suite('Launch on ECS: steps, x-ecs, preview, progress, tree, Delete App', () => 
     assert.match(arn ?? '', /cluster\/made-here$/);
     const roots = await childrenOf(api, undefined);
     assert.ok(roots.some((r) => r.label === 'made-here'), `made-here is listed (${roots.map((r) => r.label).join(', ')})`);
+  });
+
+  test('launching again from a file with x-ecs shows the diff of x-ecs first (Save), then the preview; Cancel there creates nothing', async function () {
+    this.timeout(120000);
+    assert.ok(compose, 'the first test launched from a copy of the sample app');
+    const answers = { service: 'goals', cluster: 'goals', vpc: 'default', port: 'backend:3000', healthCheckPath: '/health', desired: 1 };
+    const run = vscode.commands.executeCommand<{ outcome: string }>('ecsDeploy.app.launch', compose, { answers });
+    const waitFor = async (label: string) => {
+      const deadline = Date.now() + 60000;
+      while (api.decisions.pending()?.proceedLabel !== label && Date.now() < deadline) await sleep(200);
+      assert.strictEqual(api.decisions.pending()?.proceedLabel, label, `a ${label} question`);
+    };
+    await waitFor('Save');
+    const diff = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff);
+    assert.ok(diff, 'the x-ecs change is shown as a diff');
+    assert.match(fs.readFileSync(compose.fsPath, 'utf8'), /healthCheckPath: \//, 'nothing written before Save');
+    api.decisions.settle(true);
+    await waitFor('Launch');
+    assert.match(fs.readFileSync(compose.fsPath, 'utf8'), /healthCheckPath: \/health/, 'saved after Save');
+    api.decisions.settle(false);
+    const result = await run;
+    assert.strictEqual(result?.outcome, 'declined');
+    const cfn = new CloudFormationClient({ endpoint: motoEndpoint(), region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 });
+    try {
+      // Delete App removed the first stack; the cancelled launch must not have left an empty one.
+      await assert.rejects(cfn.send(new DescribeStacksCommand({ StackName: 'ecs-deploy-goals-goals' })), /does not exist/);
+    } finally {
+      cfn.destroy();
+    }
   });
 });
