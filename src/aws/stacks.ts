@@ -6,7 +6,6 @@ import {
   DescribeStackEventsCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
-  GetTemplateCommand,
   ListStackResourcesCommand,
   CancelUpdateStackCommand,
   type Change,
@@ -46,8 +45,8 @@ export interface ChangeSetRequest {
   readonly description?: string;
 }
 
-/** Starts a change set; the stack's roles have generated names, so CAPABILITY_IAM is enough. */
-export async function createChangeSet(cfn: CloudFormationClient, req: ChangeSetRequest, signal?: AbortSignal): Promise<string> {
+/** Starts a change set (and, for CREATE, the stack in REVIEW_IN_PROGRESS); the stack's roles have generated names, so CAPABILITY_IAM is enough. */
+export async function createChangeSet(cfn: CloudFormationClient, req: ChangeSetRequest, signal?: AbortSignal): Promise<{ changeSetId: string; stackId: string }> {
   const Parameters: Parameter[] = Object.entries(req.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
   const Tags: Tag[] = Object.entries(req.tags).map(([Key, Value]) => ({ Key, Value }));
   const out = await cfn.send(
@@ -66,7 +65,7 @@ export async function createChangeSet(cfn: CloudFormationClient, req: ChangeSetR
     { abortSignal: signal },
   );
   if (!out.Id) throw new Error(`CloudFormation returned no change set id for ${req.stackName}`);
-  return out.Id;
+  return { changeSetId: out.Id, stackId: out.StackId ?? req.stackName };
 }
 
 export interface ChangeSetState {
@@ -124,12 +123,6 @@ export async function listStackResources(cfn: CloudFormationClient, stackName: s
     token = page.NextToken;
   } while (token);
   return out;
-}
-
-/** The template the stack runs now (the deployed one, not a pending change set's). */
-export async function getStackTemplate(cfn: CloudFormationClient, stackName: string, signal?: AbortSignal): Promise<string> {
-  const out = await cfn.send(new GetTemplateCommand({ StackName: stackName, TemplateStage: 'Original' }), { abortSignal: signal });
-  return out.TemplateBody ?? '';
 }
 
 /** Every stack of the region that carries `tagKey`, by that tag's value (one paged call, for the tree). */

@@ -103,3 +103,8 @@ export async function resolveRef<K extends Kind>(arg: unknown, kinds: readonly K
       throw new UserError('Run this command from a container in the ECS view');
   }
 }
+
+/** A command's text argument (automation, tests), else what the user types; undefined on Escape. */
+export async function textArgOrAsk(arg: unknown, ask: vscode.InputBoxOptions): Promise<string | undefined> {
+  return typeof arg === 'string' ? arg : vscode.window.showInputBox(ask);
+}

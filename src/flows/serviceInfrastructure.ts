@@ -6,7 +6,7 @@ import { describeServiceScaling, type ServiceScaling } from '../aws/scaling';
 import { describeStack, listStackResources } from '../aws/stacks';
 import type { LoadBalancerFacts } from '../core/explorer/loadBalancerView';
 import { stackName } from '../core/stack/names';
-import { appOfStack } from './stack/deleteApp';
+import { appOfStack } from '../core/stack/cfn';
 
 /** What stands around a service: its load balancer with target health, its scaling, its stack. */
 export interface ServiceInfrastructure {
@@ -35,8 +35,8 @@ export async function loadServiceInfrastructure(
   clients: AwsClients,
   cluster: string,
   service: Service,
-  /** The app's stack when the caller knows it; else looked up by name. */
-  knownStack: Stack | undefined,
+  /** The app's stack as the caller knows it (null: known to have none); undefined: looked up by name. */
+  knownStack: Stack | null | undefined,
   signal?: AbortSignal,
 ): Promise<ServiceInfrastructure & { errors: string[] }> {
   const errors: string[] = [];
@@ -46,7 +46,7 @@ export async function loadServiceInfrastructure(
       return undefined;
     });
   const name = service.serviceName ?? '';
-  const stack = knownStack ?? (await part('stack', findAppStack(clients, cluster, name, signal)));
+  const stack = knownStack === undefined ? await part('stack', findAppStack(clients, cluster, name, signal)) : (knownStack ?? undefined);
   // A service names its target group; for an app of ours the stack does too (emulators drop it from the service).
   const lbRef = service.loadBalancers?.find((l) => l.targetGroupArn) ?? (stack?.StackId ? await part('stack resources', stackTargetGroup(clients, stack.StackId, signal)) : undefined);
   const [loadBalancer, scaling] = await Promise.all([

@@ -17,6 +17,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { launchChromium, startCodeServer } from './codeServer.mjs';
 import { stopAll, stopAllOnExit } from './processes.mjs';
+import { textShown } from './workbenchText.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -33,17 +34,6 @@ const t0 = Date.now();
 const stamp = () => `[${((Date.now() - t0) / 1000).toFixed(1)}s]`;
 
 stopAllOnExit();
-
-/** Whether `text` shows in the workbench or in any webview in it (webviews are nested frames). */
-async function textShown(page, text) {
-  if (await anyVisible(page.locator('.monaco-workbench').getByText(text, { exact: false }))) return true;
-  for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
-    const hits = frame.getByText(text, { exact: false });
-    if ((await hits.count().catch(() => 0)) > 0 && (await hits.first().isVisible().catch(() => false))) return true;
-  }
-  return false;
-}
 
 /** Waits (up to 10 s) for the text the test expects in the workbench (or a webview), then saves a PNG. */
 async function takeScreenshot(page, name, waitForText) {

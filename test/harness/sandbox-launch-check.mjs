@@ -3,18 +3,10 @@
 // moto through the SDK. Called by runSandboxCheck with its page and helpers.
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
+import { textShown } from './workbenchText.mjs';
 
 const APP = 'sample-app';
 const STACK = `ecs-deploy-${APP}-${APP}`;
-
-/** Whether text shows in the workbench or in a webview (a nested frame). */
-async function shownAnywhere(page, text) {
-  for (const frame of page.frames()) {
-    const hits = frame.getByText(text, { exact: false });
-    if ((await hits.count().catch(() => 0)) > 0 && (await hits.first().isVisible().catch(() => false))) return true;
-  }
-  return false;
-}
 
 export async function launchSteps({ page, step, shot, palette, quickInput, until, say, aws }) {
   const cfn = new CloudFormationClient(aws);
@@ -38,7 +30,7 @@ export async function launchSteps({ page, step, shot, palette, quickInput, until
           await page.keyboard.press('Enter');
         }
       }
-      await until('the preview shows the cost', () => shownAnywhere(page, 'Estimated monthly cost'), 120000);
+      await until('the preview shows the cost', () => textShown(page, 'Estimated monthly cost'), 120000);
       await shot('launch-preview');
       const status = await stackStatus();
       if (status && status !== 'REVIEW_IN_PROGRESS') throw new Error(`the stack is ${status} before Launch was clicked`);

@@ -1,23 +1,21 @@
 import { AwsClients } from '../../aws/clients';
-import { resourceWords } from '../../core/stack/resourceWords';
 import { stackName } from '../../core/stack/index';
 import { formatStackEvent } from '../../core/stack/stackEvents';
-import { deleteApp, type DeletePlan } from '../../flows/stack/deleteApp';
+import { deleteApp, deletePlanWords, type DeletePlan } from '../../flows/stack/deleteApp';
 import { renderComposeStack } from '../../flows/renderCompose';
 import { UsageError } from '../args';
 import type { CommandContext } from '../command';
 import type { CliIo } from '../io';
 import { imageOverrides, list, str, composeSource, refuseArguments } from './composeArgs';
+import { confirmer, reportStackDiagnostics } from './launchArgs';
 import { timeoutOf } from './rolloutTimeout';
-import { confirmer, printDiagnostics } from './upRun';
 import { plural } from '../../core/plural';
 
 function showPlan(io: CliIo, p: DeletePlan): void {
   io.stderr(`Deleting stack ${p.stackName}${p.service ? ` (${p.cluster}/${p.service})` : ''}:`);
-  for (const r of p.deleted) io.stderr(`  - ${resourceWords(r.ResourceType)} ${r.LogicalResourceId}`);
-  for (const fs of p.fileSystems) io.stderr(p.deleteData ? `  - EFS file system ${fs} (the app's data: deleted for good)` : `  = EFS file system ${fs} (the app's data) is kept`);
-  if (p.keptCluster) io.stderr(`  = cluster ${p.keptCluster} is kept (other services may use it; an empty cluster costs nothing)`);
-  io.stderr('  = images in ECR are kept');
+  const words = deletePlanWords(p);
+  for (const w of words.deleted) io.stderr(`  - ${w}`);
+  for (const w of words.kept) io.stderr(`  = kept: ${w}`);
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
@@ -38,7 +36,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       launch: { service, cluster },
     });
     if (!rendered.app) {
-      printDiagnostics(io, rendered.diagnostics.filter((d) => d.severity === 'error'), cwd);
+      reportStackDiagnostics(io, rendered.diagnostics.filter((d) => d.severity === 'error'), cwd);
       throw new UsageError('the app could not be named from the compose file: pass --service NAME --cluster NAME');
     }
     service ??= rendered.app.serviceName;

@@ -1,5 +1,9 @@
 import { LAUNCH_OPTION_NAMES, launchValueProblem, type LaunchKey, type LaunchOptions } from '../../core/stack/index';
 import { UsageError } from '../args';
+import { formatDiagnostic, type ComposeDiagnostic } from '../../core/compose/index';
+import { isUsageDiagnostic } from '../../core/stack/index';
+import type { CliIo } from '../io';
+import { shownPath } from './composeArgs';
 import type { ParsedCommandLine } from '../args';
 
 /** INFRA: the app's infrastructure options (template, up). They win over the compose file's top-level x-ecs. */
@@ -75,4 +79,18 @@ export function parseLaunchArgs(values: ParsedCommandLine['values']): LaunchOpti
     if (problem) throw new UsageError(`${LAUNCH_OPTION_NAMES[key].flag} ${problem}`);
   }
   return options;
+}
+
+/** Without a terminal nothing can be confirmed: changing AWS needs --yes. */
+export function confirmer(io: CliIo, yes: boolean, what: string): ((question: string) => Promise<boolean>) | undefined {
+  if (yes) return undefined;
+  if (!io.ask) throw new UsageError(`${what} without a terminal to confirm on: pass --yes`);
+  return io.ask;
+}
+
+/** Findings as render prints them; one about the options themselves (a --port naming no service…) is the usage error. */
+export function reportStackDiagnostics(io: CliIo, diagnostics: readonly ComposeDiagnostic[], cwd: string): void {
+  for (const d of diagnostics) if (!isUsageDiagnostic(d)) io.stderr(formatDiagnostic(d, shownPath(d.file, cwd)));
+  const usage = diagnostics.find(isUsageDiagnostic);
+  if (usage) throw new UsageError(usage.message);
 }

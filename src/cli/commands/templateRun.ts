@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDiagnostic } from '../../core/compose/index';
-import { isUsageDiagnostic, templateToYaml } from '../../core/stack/index';
+import { templateToYaml } from '../../core/stack/index';
 import { renderComposeStack } from '../../flows/renderCompose';
-import { UsageError } from '../args';
 import type { CommandContext } from '../command';
-import { imageOverrides, list, renderRegion, shownPath, str, composeSource, refuseArguments } from './composeArgs';
-import { parseLaunchArgs } from './launchArgs';
+import { imageOverrides, list, renderRegion, str, composeSource, refuseArguments } from './composeArgs';
+import { parseLaunchArgs, reportStackDiagnostics } from './launchArgs';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { io, args, log } = ctx;
@@ -22,10 +20,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     options: { region, images, family: str(v.family) },
     launch,
   });
-  // Errors about the options themselves (a --port naming no service…) are usage errors, said once.
-  for (const d of result.diagnostics) if (!isUsageDiagnostic(d)) io.stderr(formatDiagnostic(d, shownPath(d.file, cwd)));
-  const usage = result.diagnostics.find(isUsageDiagnostic);
-  if (usage) throw new UsageError(usage.message);
+  reportStackDiagnostics(io, result.diagnostics, cwd);
   if (!result.template) return 1;
   const yaml = templateToYaml(result.template).trimEnd();
   const out = str(v.output);

@@ -1,35 +1,20 @@
 import path from 'node:path';
 import { AwsClients } from '../../aws/clients';
-import { formatDiagnostic, type ComposeDiagnostic } from '../../core/compose/index';
+import { formatDiagnostic } from '../../core/compose/index';
 import { formatPreview, previewChangeSet } from '../../core/stack/changeSetPreview';
 import { formatCostEstimate } from '../../core/stack/costEstimate';
 import { launchCostEstimate } from '../../core/stack/launchCost';
-import { isUsageDiagnostic } from '../../core/stack/index';
 import { formatStackEvent } from '../../core/stack/stackEvents';
 import { fileBuildRecords } from '../../docker/buildRecords';
 import { createDockerClient, dockerHostOf } from '../../docker/engine';
 import { gitInfoOf } from '../../flows/gitInfo';
 import { launchApp, LaunchRenderError, type LaunchPreview } from '../../flows/stack/launchApp';
-import { UsageError } from '../args';
 import { cacheDirOf } from '../cacheDir';
 import type { CommandContext } from '../command';
 import type { CliIo } from '../io';
 import { imageOverrides, list, shownPath, str, composeSource, refuseArguments } from './composeArgs';
-import { parseLaunchArgs } from './launchArgs';
+import { confirmer, parseLaunchArgs, reportStackDiagnostics } from './launchArgs';
 import { timeoutOf } from './rolloutTimeout';
-
-/** Without a terminal nothing can be confirmed: changing AWS needs --yes. */
-export function confirmer(io: CliIo, yes: boolean, what: string): ((question: string) => Promise<boolean>) | undefined {
-  if (yes) return undefined;
-  if (!io.ask) throw new UsageError(`${what} without a terminal to confirm on: pass --yes`);
-  return io.ask;
-}
-
-export function printDiagnostics(io: CliIo, diagnostics: readonly ComposeDiagnostic[], cwd: string): void {
-  for (const d of diagnostics) if (!isUsageDiagnostic(d)) io.stderr(formatDiagnostic(d, shownPath(d.file, cwd)));
-  const usage = diagnostics.find(isUsageDiagnostic);
-  if (usage) throw new UsageError(usage.message);
-}
 
 function showPreview(io: CliIo, p: LaunchPreview, region: string): void {
   io.stderr(`${p.kind === 'CREATE' ? 'Creating' : 'Updating'} stack ${p.stackName}:`);
@@ -111,7 +96,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     }
   } catch (err) {
     if (err instanceof LaunchRenderError) {
-      printDiagnostics(io, err.diagnostics, cwd);
+      reportStackDiagnostics(io, err.diagnostics, cwd);
       return 1;
     }
     throw err;

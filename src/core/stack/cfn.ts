@@ -40,3 +40,10 @@ export const ifCondition = (condition: string, whenTrue: unknown, whenFalse: unk
 /** The tag every resource of an app carries, so its resources can be found and told apart. */
 export const APP_TAG_KEY = 'ecs-deploy:app';
 export const appTags = (appId: string): Array<{ Key: string; Value: string }> => [{ Key: APP_TAG_KEY, Value: appId }];
+
+/** The cluster and service an app stack was made for, from its `ecs-deploy:app` tag ("cluster/service"). */
+export function appOfStack(tags: readonly { Key?: string; Value?: string }[] | undefined): { cluster: string; service: string } | undefined {
+  const v = tags?.find((t) => t.Key === APP_TAG_KEY)?.Value;
+  const at = v?.lastIndexOf('/') ?? -1;
+  return v && at > 0 ? { cluster: v.slice(0, at), service: v.slice(at + 1) } : undefined;
+}

@@ -1,12 +1,11 @@
-import type { RenderInput } from '../compose/renderTask';
-import { renderTaskWithDetails } from '../compose/renderTask';
+import { renderTaskWithDetails, type RenderInput } from '../compose/renderTask';
 import { databaseOf } from './databases';
 import type { LaunchOptions } from './launchOptions';
-import { healthCheckPathOf } from './publicPort';
+import { AMBIGUOUS_PORT_CODE, healthCheckPathOf } from './publicPort';
 import { renderStackTemplate, type AppSummary } from './renderStack';
-import { AMBIGUOUS_PORT_CODE } from './publicPort';
 
-export interface PortChoice {
+/** A container port a load balancer could serve. */
+export interface PortCandidate {
   readonly service: string;
   readonly port: number;
   /** The path the container's own compose health check requests on this port, if any. */
@@ -25,7 +24,7 @@ export interface VolumeChoice {
 export interface LaunchChoices {
   /** The app as `up` would launch it with the given answers (undefined when they do not render). */
   readonly app?: AppSummary;
-  readonly ports: readonly PortChoice[];
+  readonly ports: readonly PortCandidate[];
   readonly volumes: readonly VolumeChoice[];
   /** Errors of the project itself (not of the answers), e.g. a broken compose file. */
   readonly errors: readonly string[];
@@ -39,7 +38,7 @@ export interface LaunchChoices {
 export function launchChoices(input: RenderInput, answers: LaunchOptions): LaunchChoices {
   const task = renderTaskWithDetails(input);
   const details = task.details;
-  const ports: PortChoice[] = [];
+  const ports: PortCandidate[] = [];
   const volumes = new Map<string, { writers: string[]; database?: string }>();
   for (const [service, r] of details?.services ?? []) {
     const c = r.container;

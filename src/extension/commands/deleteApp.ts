@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { resourceWords } from '../../core/stack/resourceWords';
 import { formatStackEvent } from '../../core/stack/stackEvents';
 import { UserError } from '../../core/userError';
 import { findAppStack } from '../../flows/serviceInfrastructure';
-import { deleteApp, type DeletePlan } from '../../flows/stack/deleteApp';
+import { deleteApp, deletePlanWords, type DeletePlan } from '../../flows/stack/deleteApp';
 import type { CommandBody } from '../commandWrapper';
 import type { ConnectionState } from '../connectionState';
 import { resolveRef } from '../pickers';
@@ -19,13 +18,8 @@ interface DeleteAppOptions {
 
 /** The confirmation: what goes, what stays, and the service name typed to proceed. */
 async function confirmPlan(plan: DeletePlan, service: string, typed: string | undefined): Promise<boolean> {
-  const gone = plan.deleted.map((r) => `• ${resourceWords(r.ResourceType)} ${r.LogicalResourceId}`);
-  const kept = [
-    ...plan.fileSystems.map((fs) => (plan.deleteData ? `• EFS file system ${fs} — DELETED with its data` : `• EFS file system ${fs} (the app's data)`)),
-    ...(plan.keptCluster ? [`• cluster ${plan.keptCluster} (other services may use it; an empty cluster costs nothing)`] : []),
-    '• the images in ECR',
-  ];
-  const detail = [`Deleted (${plan.deleted.length}):`, ...gone, '', 'Kept:', ...kept.filter((k) => !k.includes('DELETED'))].join('\n');
+  const words = deletePlanWords(plan);
+  const detail = [`Deleted (${words.deleted.length}):`, ...words.deleted.map((w) => `• ${w}`), '', 'Kept:', ...words.kept.map((w) => `• ${w}`)].join('\n');
   if (typed === undefined) {
     const first = await vscode.window.showWarningMessage(`Delete ${service} (stack ${plan.stackName})?`, { modal: true, detail }, 'Delete App…');
     if (first !== 'Delete App…') return false;

@@ -78,7 +78,7 @@ export class ServiceNode implements ExplorerNode, HasRef {
   /** Load balancer (with target health), auto scaling and stack rows, when the service has them. */
   private async infrastructure(arn: string, signal: AbortSignal): Promise<ExplorerNode[]> {
     const { clients } = await this.host.connection();
-    const infra = await loadServiceInfrastructure(clients, this.cluster, this.service, this.stack, signal);
+    const infra = await loadServiceInfrastructure(clients, this.cluster, this.service, this.stack ?? null, signal);
     for (const e of infra.errors) this.host.logError(`${this.service.serviceName}: ${e}`);
     const nodes: ExplorerNode[] = [];
     if (infra.loadBalancer) nodes.push(new LoadBalancerNode(arn, infra.loadBalancer));

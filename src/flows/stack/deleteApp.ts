@@ -4,11 +4,12 @@ import { deleteFileSystem, mountTargetCount } from '../../aws/fileSystems';
 import { deleteParameters, parameterNamesUnder } from '../../aws/parameters';
 import { describeStack, listStackResources } from '../../aws/stacks';
 import { throwIfAborted } from '../../core/abort';
-import { APP_TAG_KEY } from '../../core/stack/index';
+import { appOfStack } from '../../core/stack/cfn';
+import { resourceWords } from '../../core/stack/resourceWords';
 import { UserError } from '../../core/userError';
 import type { FlowContext } from '../deployService';
 import { sleep } from '../sleep';
-import { deleteAndWait } from './launchApp';
+import { deleteAndWait } from './followStack';
 import { plural } from '../../core/plural';
 
 export interface DeleteAppRequest {
@@ -33,6 +34,19 @@ export interface DeletePlan {
   readonly deleteData: boolean;
 }
 
+/** What a delete removes and what it keeps, in words, for both faces' confirmations. */
+export function deletePlanWords(p: DeletePlan): { deleted: string[]; kept: string[] } {
+  const data = p.fileSystems.map((fs) => `EFS file system ${fs} (the app's data${p.deleteData ? ', gone for good' : ''})`);
+  return {
+    deleted: [...p.deleted.map((r) => `${resourceWords(r.ResourceType)} ${r.LogicalResourceId}`), ...(p.deleteData ? data : [])],
+    kept: [
+      ...(p.deleteData ? [] : data),
+      ...(p.keptCluster ? [`cluster ${p.keptCluster} (other services may use it; an empty cluster costs nothing)`] : []),
+      'the images in ECR',
+    ],
+  };
+}
+
 export interface DeleteAppDeps extends FlowContext {
   readonly clients: AwsClients;
   readonly onStackEvent?: (e: StackEvent) => void;
@@ -43,13 +57,6 @@ export type DeleteAppResult =
   /** Cancelled or timed out while following: CloudFormation goes on deleting. */
   | { readonly outcome: 'stopped-watching' | 'timeout'; readonly plan: DeletePlan; readonly message: string }
   | { readonly outcome: 'deleted'; readonly plan: DeletePlan; readonly keptFileSystems: readonly string[]; readonly deletedFileSystems: readonly string[]; readonly deletedParameters: readonly string[] };
-
-/** The cluster and service an app stack was made for, from its tag. */
-export function appOfStack(tags: readonly { Key?: string; Value?: string }[] | undefined): { cluster: string; service: string } | undefined {
-  const v = tags?.find((t) => t.Key === APP_TAG_KEY)?.Value;
-  const at = v?.lastIndexOf('/') ?? -1;
-  return v && at > 0 ? { cluster: v.slice(0, at), service: v.slice(at + 1) } : undefined;
-}
 
 /**
  * `ecs-deploy down` / Delete App: deletes the app's stack and follows it; the data's file

@@ -1,7 +1,8 @@
 import type { CloudFormationClient, StackEvent } from '@aws-sdk/client-cloudformation';
-import { stackEventsPage } from '../../aws/stacks';
+import type { AwsClients } from '../../aws/clients';
+import { deleteStack, stackEventsPage } from '../../aws/stacks';
 import { isAbortError } from '../../core/abort';
-import { describeAwsError } from '../../core/awsErrors';
+import { isThrottlingError } from '../../core/awsErrors';
 import { formatDuration } from '../../core/duration';
 import type { Logger, ProgressReporter } from '../../core/logger';
 import { explainStackFailure } from '../../core/stack/failureSentences';
@@ -60,7 +61,7 @@ export async function followStack(cfn: CloudFormationClient, o: FollowStackOptio
       } while (token);
     } catch (err) {
       if (isAbortError(err) || o.signal.aborted) return stopped();
-      if (describeAwsError(err).kind !== 'throttling') throw err;
+      if (!isThrottlingError(err)) throw err;
       delay = interval.next('throttled');
       continue;
     }
@@ -91,4 +92,18 @@ export async function followStack(cfn: CloudFormationClient, o: FollowStackOptio
     const status = last?.stackStatus ?? 'UNKNOWN';
     return { phase: 'STOPPED_WATCHING', status, reason: `Stopped watching; CloudFormation goes on (${status})`, update: last };
   }
+}
+
+/** Deletes a stack and follows it to DELETE_COMPLETE (used before re-creating a failed one). */
+export async function deleteAndWait(
+  deps: { readonly clients: AwsClients; readonly log: Logger; readonly progress: ProgressReporter; readonly signal: AbortSignal; readonly onStackEvent?: (e: StackEvent) => void },
+  stackId: string,
+  timeoutMs: number,
+  totalResources?: number,
+): Promise<StackOutcome> {
+  const token = `ecs-deploy-delete-${Date.now()}`;
+  const since = new Date();
+  deps.progress.report({ message: `Deleting ${stackId.split('/')[1] ?? stackId}` });
+  await deleteStack(deps.clients.cloudFormation, stackId, token, deps.signal);
+  return followStack(deps.clients.cloudFormation, { stackId, token, since, totalResources, timeoutMs, log: deps.log, progress: deps.progress, signal: deps.signal, onEvent: deps.onStackEvent });
 }

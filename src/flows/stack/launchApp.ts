@@ -22,7 +22,7 @@ import { buildComposeImages, composeImagesToBuild, imagesOf, type ComposeImagesD
 import type { FlowContext } from '../deployService';
 import { sleep } from '../sleep';
 import { renderComposeStack, type RenderComposeRequest } from '../renderCompose';
-import { followStack, type StackOutcome } from './followStack';
+import { deleteAndWait, followStack, type StackOutcome } from './followStack';
 import { resolveAppNetwork } from './stackNetwork';
 import { watchStackService } from './watchStackService';
 import { plural } from '../../core/plural';
@@ -98,7 +98,7 @@ export async function launchApp(req: LaunchRequest, deps: LaunchDeps): Promise<L
 
   const stackName = first.app.stackName;
 
-  let images = { ...req.images };
+  let rendered = first;
   if (composeImagesToBuild({ compose: req.compose, given: req.images }).length) {
     if (!deps.images) throw new UserError('The compose project has build: services: give their images with --image SERVICE=URI, or build them with an engine');
     const engine = await deps.images();
@@ -106,10 +106,10 @@ export async function launchApp(req: LaunchRequest, deps: LaunchDeps): Promise<L
       { compose: req.compose, given: req.images, tags: req.tags, platform: req.platform, noCache: req.noCache },
       { ...engine, log, progress, signal },
     );
-    images = imagesOf(pushed, req.images);
+    // Again with the built images: before the build, built services would be "not pushed yet".
+    rendered = renderOrFail(req, imagesOf(pushed, req.images));
   }
-  // The findings of the render with the built images (before the build, built services would be "not pushed yet").
-  const { template, app, secrets, diagnostics } = renderOrFail(req, images);
+  const { template, app, secrets, diagnostics } = rendered;
   const report = deps.onDiagnostic ?? ((d: ComposeDiagnostic) => d.severity === 'warning' && log.warn(formatDiagnostic(d)));
   for (const d of diagnostics) report(d);
   const templateBody = templateToYaml(template);
@@ -133,7 +133,7 @@ export async function launchApp(req: LaunchRequest, deps: LaunchDeps): Promise<L
   throwIfAborted(signal);
   progress.report({ message: `Preparing the change set of ${stackName}` });
   const changeSetName = `ecs-deploy-${Date.now()}`;
-  const changeSetId = await createChangeSet(
+  const { changeSetId, stackId } = await createChangeSet(
     clients.cloudFormation,
     { stackName, changeSetName, templateBody, parameters, tags: { [APP_TAG_KEY]: app.appId }, type: kind, description: `ecs-deploy up of ${app.serviceName}` },
     signal,
@@ -141,10 +141,8 @@ export async function launchApp(req: LaunchRequest, deps: LaunchDeps): Promise<L
   // From here on a cancel removes what this run made before returning.
   const discard = async () => {
     await deleteChangeSet(clients.cloudFormation, changeSetId).catch((err) => log.debug(`could not delete change set ${changeSetName}: ${String(err)}`));
-    if (kind === 'CREATE') {
-      const s = await describeStack(clients.cloudFormation, stackName).catch(() => undefined);
-      if (s?.StackStatus === 'REVIEW_IN_PROGRESS') await deleteStack(clients.cloudFormation, stackName, `ecs-deploy-discard-${Date.now()}`).catch(() => undefined);
-    }
+    // A CREATE change set made the stack in REVIEW_IN_PROGRESS, holding nothing: it goes too.
+    if (kind === 'CREATE') await deleteStack(clients.cloudFormation, stackId, `ecs-deploy-discard-${Date.now()}`).catch(() => undefined);
   };
   const ready = await waitForChangeSet(deps, changeSetId).catch(async (err) => {
     await discard();
@@ -182,7 +180,6 @@ export async function launchApp(req: LaunchRequest, deps: LaunchDeps): Promise<L
   await executeChangeSet(clients.cloudFormation, changeSetId, token);
   log.info(`${kind === 'CREATE' ? 'Creating' : 'Updating'} stack ${stackName} (${plural(ready.changes.length, 'change')})`);
 
-  const stackId = existing?.StackId ?? (await describeStack(clients.cloudFormation, stackName))?.StackId ?? stackName;
   const serviceWatch = watchStackService(deps, app, req.timeoutMs);
   const outcome = await followStack(clients.cloudFormation, {
     stackId,
@@ -222,7 +219,7 @@ async function waitForChangeSet(deps: LaunchDeps, changeSetId: string) {
 
 /** Parameter values for what the template declares; the template itself never calls AWS. */
 async function stackParameters(deps: LaunchDeps, app: AppSummary, template: StackTemplate, existingStack?: string): Promise<Record<string, string>> {
-  const declared = new Set(Object.keys((template as { Parameters?: Record<string, unknown> }).Parameters ?? {}));
+  const declared = new Set(Object.keys(template.Parameters ?? {}));
   const out: Record<string, string> = {};
   if (declared.has('VpcId') || declared.has('SubnetIds')) {
     deps.progress.report({ message: 'Finding the network' });
@@ -252,18 +249,4 @@ async function appEndpoint(deps: LaunchDeps, stackName: string, app: AppSummary)
     if (lb?.DNSName) return { url: `${app.https ? 'https' : 'http'}://${lb.DNSName}`, serviceArn };
   }
   return { url: serviceArn ?? `${app.clusterName}/${app.serviceName}`, serviceArn };
-}
-
-/** Deletes a stack and follows it to DELETE_COMPLETE (used before re-creating a failed one). */
-export async function deleteAndWait(
-  deps: Pick<LaunchDeps, 'clients' | 'log' | 'progress' | 'signal' | 'onStackEvent'>,
-  stackId: string,
-  timeoutMs: number,
-  totalResources?: number,
-): Promise<StackOutcome> {
-  const token = `ecs-deploy-delete-${Date.now()}`;
-  const since = new Date();
-  deps.progress.report({ message: `Deleting ${stackId.split('/')[1] ?? stackId}` });
-  await deleteStack(deps.clients.cloudFormation, stackId, token, deps.signal);
-  return followStack(deps.clients.cloudFormation, { stackId, token, since, totalResources, timeoutMs, log: deps.log, progress: deps.progress, signal: deps.signal, onEvent: deps.onStackEvent });
 }
